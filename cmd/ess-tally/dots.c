@@ -1,0 +1,866 @@
+/*
+ * dots.c: sticker votes ("gommettes"): green agrees, red disagrees.
+ *
+ * Rows are either one sticker (or a counted group of stickers) each, the
+ * long form, or one item each with its green and red counts, the wide
+ * form.  Items are tallied per group, ranked by the sort key, and written
+ * with their green, red, abstain, total, net and approval.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "cli.h"
+#include "err.h"
+#include "map.h"
+#include "num.h"
+#include "tally.h"
+#include "text.h"
+
+enum { C_ITEM, C_LABEL, C_VOTE, C_COUNT, C_VOTER, C_GROUP, C_GREEN, C_RED, C_ABSTAIN, C_N };
+
+static const struct colspec cols[C_N] = {
+	[C_ITEM] = { "item", "id|n°|no|num|numero|number|rang|ref", 0 },
+	[C_LABEL] = { "label", "libelle|intitule|titre|title|besoin|need|proposition|option|name|nom", 0 },
+	[C_VOTE] = { "vote", "couleur|color|colour|gommette|choix|choice|avis", 0 },
+	[C_COUNT] = { "count", "nombre|nb|quantite|quantity|n_votes", 0 },
+	[C_VOTER] = { "voter", "votant|votante|participant|participante|personne|who|qui", 0 },
+	[C_GROUP] = { "group", "groupe|atelier|panneau|workshop|panel|table", 0 },
+	[C_GREEN] = { "green", "vert|verts|vertes|gommettes vertes|nombre de gommettes vertes|pour|for|agree|oui|yes", 0 },
+	[C_RED] = { "red", "rouge|rouges|gommettes rouges|nombre de gommettes rouges|contre|against|disagree|non|no_votes", 0 },
+	[C_ABSTAIN] = { "abstain", "abstention|abstentions|blanc|blancs|blank|neutre|neutral", 0 },
+};
+
+enum colour { V_GREEN, V_RED, V_ABSTAIN, V_BAD };
+
+static const char *const green_words[] = { "green", "vert", "verte", "verts", "vertes",
+	"pour", "for", "yes", "oui", "+", "agree", "d'accord", "accord", NULL };
+static const char *const red_words[] = { "red", "rouge", "rouges", "contre", "against",
+	"no", "non", "-", "disagree", "desaccord", "pas d'accord", NULL };
+static const char *const abstain_words[] = { "abstain", "abstention", "abstentions",
+	"blanc", "blank", "neutre", "neutral", NULL };
+
+struct item {
+	char *id;
+	char *label;
+	char *parent;
+	size_t group;
+	int64_t n[3];		/* green, red, abstain */
+	long order;
+	long rank;
+};
+
+struct group {
+	char *name;
+	size_t *items;		/* indexes in the item array */
+	size_t nitems, cap;
+};
+
+struct dots {
+	struct map items_by_key;	/* "group\x1Fitem" -> item */
+	struct item *items;
+	size_t nitems, itemcap;
+	struct map groups_by_name;
+	struct group *groups;
+	size_t ngroups;
+	/* --items */
+	struct map declared;		/* item id -> declared index */
+	struct map declared_labels;	/* label -> declared index */
+	char **decl_id, **decl_label, **decl_parent;
+	size_t ndecl;
+	int have_parent;
+	/* vote words already seen, raw -> colour */
+	struct map words;
+	int *word_colour;
+	size_t wordcap;
+	/* voters */
+	struct map voters;		/* "group\x1Fvoter" -> total */
+	int64_t *voter_total;
+	unsigned char *voter_flagged;
+	size_t votercap;
+	struct map voter_items;		/* "group\x1Fvoter\x1Fitem" -> colours */
+	unsigned char *voter_item_mask;
+	size_t vicap;
+	long voter_problems;
+	/* counts */
+	int64_t stickers;
+	long rows, rejected;
+	long next_order;
+	struct buf key;
+	const char **inputs;
+	size_t ninputs;
+};
+
+static int
+word_in(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
+
+static enum colour
+classify(const char *raw)
+{
+	struct buf f = BUF_INIT;
+	enum colour c;
+	char *w;
+
+	text_fold(&f, raw, strlen(raw));
+	w = tally_trim(f.data);
+	c = word_in(w, green_words) ? V_GREEN : word_in(w, red_words) ? V_RED
+		: word_in(w, abstain_words) ? V_ABSTAIN : V_BAD;
+	buf_release(&f);
+	return c;
+}
+
+static enum colour
+colour_of(struct dots *d, const char *raw)
+{
+	size_t len = strlen(raw);
+	int added;
+	size_t slot = map_put(&d->words, raw, len, &added);
+
+	if (added) {
+		if (slot >= d->wordcap) {
+			d->wordcap = d->wordcap ? d->wordcap * 2 : 16;
+			d->word_colour = xreallocarray(d->word_colour, d->wordcap, sizeof *d->word_colour);
+		}
+		d->word_colour[slot] = classify(raw);
+	}
+	return (enum colour)d->word_colour[slot];
+}
+
+static size_t
+group_of(struct dots *d, const char *name)
+{
+	int added;
+	size_t g = map_put(&d->groups_by_name, name, strlen(name), &added);
+
+	if (added) {
+		d->groups = xreallocarray(d->groups, g + 1, sizeof *d->groups);
+		memset(&d->groups[g], 0, sizeof d->groups[g]);
+		d->groups[g].name = xstrdup(name);
+		d->ngroups = g + 1;
+	}
+	return g;
+}
+
+static size_t
+new_item(struct dots *d, size_t g, const char *id, const char *label, const char *parent, long order)
+{
+	struct group *gr = &d->groups[g];
+	struct item *it;
+
+	if (d->nitems == d->itemcap) {
+		d->itemcap = d->itemcap ? d->itemcap * 2 : 64;
+		d->items = xreallocarray(d->items, d->itemcap, sizeof *d->items);
+	}
+	it = &d->items[d->nitems];
+	memset(it, 0, sizeof *it);
+	it->id = xstrdup(id);
+	it->label = xstrdup(label);
+	it->parent = xstrdup(parent ? parent : "");
+	it->group = g;
+	it->order = order;
+	if (gr->nitems == gr->cap) {
+		gr->cap = gr->cap ? gr->cap * 2 : 16;
+		gr->items = xreallocarray(gr->items, gr->cap, sizeof *gr->items);
+	}
+	gr->items[gr->nitems++] = d->nitems;
+	return d->nitems++;
+}
+
+/* The key of item id in group g, in d->key. */
+static void
+make_key(struct dots *d, size_t g, const char *id)
+{
+	buf_reset(&d->key);
+	if (topt.group_by) {
+		const char *gn = d->groups[g].name;
+
+		buf_add(&d->key, gn, strlen(gn));
+		buf_addc(&d->key, '\x1F');
+	}
+	buf_adds(&d->key, id);
+}
+
+/* A group seen for the first time gets every declared item, with zeros. */
+static void
+fill_group(struct dots *d, size_t g)
+{
+	for (size_t i = 0; i < d->ndecl; i++) {
+		int added;
+
+		make_key(d, g, d->decl_id[i]);
+		map_put(&d->items_by_key, d->key.data, d->key.len, &added);
+		if (added)
+			new_item(d, g, d->decl_id[i], d->decl_label[i], d->decl_parent[i], (long)i);
+	}
+}
+
+static void
+read_items(struct dots *d, const char *path)
+{
+	static const struct colspec icols[] = {
+		{ "item", "id|n°|no|num|numero|number|rang|ref", 0 },
+		{ "label", "libelle|intitule|titre|title|besoin|need|proposition|option|name|nom", 0 },
+		{ "parent", "parent_item|rattache|rattache a|rattachement|parent_id|sous", 0 },
+	};
+	struct table_opts o = cli.in;
+	struct table *t;
+	struct row *r;
+	int idx[3];
+
+	o.hash = NULL;
+	t = table_open(path, &o);
+	table_resolve(t, icols, 3, idx);
+	if (idx[0] < 0 && idx[1] < 0)
+		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
+			_("the items file needs an 'item' or a 'label' column"));
+	d->have_parent = idx[2] >= 0;
+	while ((r = table_next(t))) {
+		char *id = tally_trim(r->f[idx[0] >= 0 ? idx[0] : idx[1]]);
+		char *label = tally_trim(row_get(r, idx[1]));
+		int added;
+		size_t slot;
+
+		if (!*id) {
+			table_reject(t, r, idx[0] >= 0 ? idx[0] : idx[1], "%s", _("an item without a name"));
+			continue;
+		}
+		slot = map_put(&d->declared, id, strlen(id), &added);
+		if (!added) {
+			table_reject(t, r, idx[0] >= 0 ? idx[0] : idx[1], _("item '%s' is listed twice"), id);
+			continue;
+		}
+		d->decl_id = xreallocarray(d->decl_id, slot + 1, sizeof *d->decl_id);
+		d->decl_label = xreallocarray(d->decl_label, slot + 1, sizeof *d->decl_label);
+		d->decl_parent = xreallocarray(d->decl_parent, slot + 1, sizeof *d->decl_parent);
+		d->decl_id[slot] = xstrdup(id);
+		d->decl_label[slot] = xstrdup(label);
+		d->decl_parent[slot] = xstrdup(tally_trim(row_get(r, idx[2])));
+		d->ndecl = slot + 1;
+		if (*label)
+			map_put(&d->declared_labels, label, strlen(label), NULL);
+	}
+	/* Parents must be items of the list. */
+	for (size_t i = 0; i < d->ndecl; i++)
+		if (*d->decl_parent[i] && map_find(&d->declared, d->decl_parent[i], strlen(d->decl_parent[i])) < 0)
+			ess_die(EX_DATAERR, _("%s: item '%s' is attached to '%s', which is not in the list"),
+				t->name, d->decl_id[i], d->decl_parent[i]);
+	table_close(t);
+	d->next_order = (long)d->ndecl;
+}
+
+/* Parses a count cell: empty is 1 sticker. */
+static int
+parse_count(const char *s, int64_t *n)
+{
+	const char *p = s;
+	int64_t v = 0;
+
+	if (!*s) {
+		*n = 1;
+		return 0;
+	}
+	while (*p >= '0' && *p <= '9' && v < 100000000000000LL)
+		v = v * 10 + (*p++ - '0');
+	if (*p == '\0') {
+		*n = v;
+		return 0;
+	}
+	return num_parse_int(s, n) != 0 || *n < 0 ? -1 : 0;
+}
+
+/* Finds or makes the item a row is about; -1 when the items file does not list it. */
+static long
+item_for(struct dots *d, size_t g, const char *id, const char *label)
+{
+	int added;
+	size_t slot;
+	long decl;
+
+	make_key(d, g, id);
+	long found = map_find(&d->items_by_key, d->key.data, d->key.len);
+
+	if (found >= 0)
+		return found;
+	if (d->ndecl) {
+		/* Votes that name items by their label. */
+		decl = map_find(&d->declared_labels, id, strlen(id));
+		if (decl < 0)
+			return -1;
+		for (size_t i = 0; i < d->ndecl; i++) {
+			if (strcmp(d->decl_label[i], id) == 0) {
+				make_key(d, g, d->decl_id[i]);
+				return map_find(&d->items_by_key, d->key.data, d->key.len);
+			}
+		}
+		return -1;
+	}
+	slot = map_put(&d->items_by_key, d->key.data, d->key.len, &added);
+	new_item(d, g, id, label, NULL, d->next_order++);
+	return (long)slot;
+}
+
+static int
+add_to(struct table *t, const struct row *r, int field, int64_t *acc, int64_t n)
+{
+	if (num_add(*acc, n, acc) != 0) {
+		table_reject(t, r, field, "%s", _("the count overflows"));
+		return -1;
+	}
+	return 0;
+}
+
+/* Checks one voter's stickers: both colours on an item, or too many. */
+static int
+check_voter(struct dots *d, struct table *t, const struct row *r, const int *idx, size_t g,
+	const char *voter, const char *id, enum colour c, int64_t n)
+{
+	const char *gn = d->groups[g].name;
+	int added;
+	size_t v, vi;
+
+	buf_reset(&d->key);
+	buf_printf(&d->key, "%s\x1F%s", gn, voter);
+	v = map_put(&d->voters, d->key.data, d->key.len, &added);
+	if (added) {
+		if (v >= d->votercap) {
+			d->votercap = d->votercap ? d->votercap * 2 : 64;
+			d->voter_total = xreallocarray(d->voter_total, d->votercap, sizeof *d->voter_total);
+			d->voter_flagged = xreallocarray(d->voter_flagged, d->votercap, 1);
+		}
+		d->voter_total[v] = 0;
+		d->voter_flagged[v] = 0;
+	}
+	buf_printf(&d->key, "\x1F%s", id);
+	vi = map_put(&d->voter_items, d->key.data, d->key.len, &added);
+	if (added) {
+		if (vi >= d->vicap) {
+			d->vicap = d->vicap ? d->vicap * 2 : 64;
+			d->voter_item_mask = xreallocarray(d->voter_item_mask, d->vicap, 1);
+		}
+		d->voter_item_mask[vi] = 0;
+	}
+	if (c == V_GREEN || c == V_RED) {
+		unsigned char bit = c == V_GREEN ? 1 : 2;
+		unsigned char before = d->voter_item_mask[vi];
+
+		d->voter_item_mask[vi] |= bit;
+		if ((before | bit) == 3 && before != 3) {
+			d->voter_problems++;
+			if (topt.strict_voters) {
+				table_reject(t, r, idx[C_VOTE], _("voter '%s' put both green and red on item '%s'"), voter, id);
+				return -1;
+			}
+			table_warn(t, r, idx[C_VOTE], _("voter '%s' put both green and red on item '%s'"), voter, id);
+		}
+	}
+	if (topt.max_per_voter && num_add(d->voter_total[v], n, &d->voter_total[v]) == 0 &&
+	    d->voter_total[v] > topt.max_per_voter && !d->voter_flagged[v]) {
+		d->voter_flagged[v] = 1;
+		d->voter_problems++;
+		if (topt.strict_voters) {
+			table_reject(t, r, idx[C_VOTER], _("voter '%s' stuck more than %ld stickers"),
+				voter, topt.max_per_voter);
+			return -1;
+		}
+		table_warn(t, r, idx[C_VOTER], _("voter '%s' stuck more than %ld stickers"), voter, topt.max_per_voter);
+	}
+	return 0;
+}
+
+static void
+read_long(struct dots *d, struct table *t, const int *idx, int gcol)
+{
+	struct row *r;
+
+	while ((r = table_next(t))) {
+		char *id = tally_trim(row_get(r, idx[C_ITEM]));
+		char *label = tally_trim(row_get(r, idx[C_LABEL]));
+		const char *vote = row_get(r, idx[C_VOTE]);
+		enum colour c = colour_of(d, vote);
+		int64_t n;
+		size_t g = gcol >= 0 ? group_of(d, tally_trim(r->f[gcol])) : 0;
+		long it;
+
+		if (!*id)
+			id = label;
+		if (!*id) {
+			table_reject(t, r, idx[C_ITEM] >= 0 ? idx[C_ITEM] : idx[C_LABEL],
+				"%s", _("no item and no label"));
+			continue;
+		}
+		if (c == V_BAD) {
+			table_reject(t, r, idx[C_VOTE], _("vote '%s' is neither green, red nor abstain"), vote);
+			continue;
+		}
+		if (idx[C_COUNT] >= 0 && parse_count(tally_trim(r->f[idx[C_COUNT]]), &n) != 0) {
+			table_reject(t, r, idx[C_COUNT], _("count '%s' is not a whole number of at least 0"),
+				r->f[idx[C_COUNT]]);
+			continue;
+		} else if (idx[C_COUNT] < 0) {
+			n = 1;
+		}
+		if (g >= d->ngroups || d->groups[g].nitems == 0)
+			fill_group(d, g);
+		it = item_for(d, g, id, label);
+		if (it < 0) {
+			table_reject(t, r, idx[C_ITEM] >= 0 ? idx[C_ITEM] : idx[C_LABEL],
+				_("item '%s' is not in %s"), id, topt.items_file);
+			continue;
+		}
+		if (idx[C_VOTER] >= 0 && *r->f[idx[C_VOTER]] &&
+		    check_voter(d, t, r, idx, g, tally_trim(r->f[idx[C_VOTER]]), d->items[it].id, c, n) != 0)
+			continue;
+		if (add_to(t, r, idx[C_COUNT], &d->items[it].n[c], n) != 0 ||
+		    add_to(t, r, idx[C_COUNT], &d->stickers, n) != 0)
+			continue;
+		if (*label && !*d->items[it].label) {
+			free(d->items[it].label);
+			d->items[it].label = xstrdup(label);
+		}
+	}
+}
+
+static void
+read_wide(struct dots *d, struct table *t, const int *idx, int gcol)
+{
+	static const int which[3] = { C_GREEN, C_RED, C_ABSTAIN };
+	struct row *r;
+
+	while ((r = table_next(t))) {
+		char *id = tally_trim(row_get(r, idx[C_ITEM]));
+		char *label = tally_trim(row_get(r, idx[C_LABEL]));
+		size_t g = gcol >= 0 ? group_of(d, tally_trim(r->f[gcol])) : 0;
+		int64_t n[3] = { 0, 0, 0 };
+		int ok = 1;
+		long it;
+
+		if (!*id)
+			id = label;
+		if (!*id) {
+			table_reject(t, r, idx[C_ITEM] >= 0 ? idx[C_ITEM] : idx[C_LABEL],
+				"%s", _("no item and no label"));
+			continue;
+		}
+		for (int k = 0; k < 3 && ok; k++) {
+			char *s;
+
+			if (idx[which[k]] < 0)
+				continue;
+			s = tally_trim(r->f[idx[which[k]]]);
+			if (*s && (num_parse_int(s, &n[k]) != 0 || n[k] < 0)) {
+				table_reject(t, r, idx[which[k]], _("%s count '%s' is not a whole number of at least 0"),
+					cols[which[k]].name, s);
+				ok = 0;
+			}
+		}
+		if (!ok)
+			continue;
+		if (g >= d->ngroups || d->groups[g].nitems == 0)
+			fill_group(d, g);
+		it = item_for(d, g, id, label);
+		if (it < 0) {
+			table_reject(t, r, idx[C_ITEM] >= 0 ? idx[C_ITEM] : idx[C_LABEL],
+				_("item '%s' is not in %s"), id, topt.items_file);
+			continue;
+		}
+		for (int k = 0; k < 3 && ok; k++)
+			if (add_to(t, r, idx[which[k]], &d->items[it].n[k], n[k]) != 0 ||
+			    add_to(t, r, idx[which[k]], &d->stickers, n[k]) != 0)
+				ok = 0;
+		if (ok && *label && !*d->items[it].label) {
+			free(d->items[it].label);
+			d->items[it].label = xstrdup(label);
+		}
+	}
+}
+
+static void
+read_votes(struct dots *d, const char *path)
+{
+	struct table *t = table_open(path, &cli.in);
+	int idx[C_N], gcol = -1;
+	int wide;
+
+	table_resolve(t, cols, C_N, idx);
+	if (idx[C_ITEM] < 0 && idx[C_LABEL] < 0 && t->ncols)
+		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
+			_("no 'item' column (also read as id, n°, num) and no 'label' column (libelle, besoin, proposition...)"));
+	wide = idx[C_VOTE] < 0 && (idx[C_GREEN] >= 0 || idx[C_RED] >= 0);
+	if (idx[C_VOTE] >= 0 && (idx[C_GREEN] >= 0 || idx[C_RED] >= 0))
+		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
+			_("both a 'vote' column and 'green'/'red' count columns: use one form or the other"));
+	if (idx[C_VOTE] < 0 && !wide && t->ncols)
+		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
+			_("no 'vote' column (also read as couleur, gommette, choix) and no 'green'/'red' columns (vert, rouge, pour, contre)"));
+	if (topt.group_by) {
+		gcol = table_find(t, topt.group_by);
+		if (gcol < 0 && strcmp(topt.group_by, "group") == 0)
+			gcol = idx[C_GROUP];
+		if (gcol < 0 && t->ncols)
+			ess_die_at(EX_DATAERR, t->name, t->header_line, 0,
+				_("--group-by: no column '%s' in the header"), topt.group_by);
+	}
+	if (wide)
+		read_wide(d, t, idx, gcol);
+	else
+		read_long(d, t, idx, gcol);
+	d->rows += t->rows;
+	d->rejected += t->rejected;
+	table_close(t);
+}
+
+/* Compares items for the ranking: negative when a ranks before b. */
+static int
+compare_key(const struct item *a, const struct item *b)
+{
+	switch (topt.sort) {
+	case SORT_GREEN:
+		return (a->n[0] < b->n[0]) - (a->n[0] > b->n[0]);
+	case SORT_APPROVAL: {
+		int64_t da = a->n[0] + a->n[1], db = b->n[0] + b->n[1];
+		__int128 x, y;
+
+		if (!da || !db)
+			return (da == 0) - (db == 0);
+		x = (__int128)a->n[0] * db;
+		y = (__int128)b->n[0] * da;
+		return (x < y) - (x > y);
+	}
+	default: {
+		int64_t na = a->n[0] - a->n[1], nb = b->n[0] - b->n[1];
+
+		return (na < nb) - (na > nb);
+	}
+	}
+}
+
+static struct item *sort_items;
+
+static int
+compare_rank(const void *pa, const void *pb)
+{
+	const struct item *a = &sort_items[*(const size_t *)pa], *b = &sort_items[*(const size_t *)pb];
+	int c = compare_key(a, b);
+
+	return c ? c : (a->order > b->order) - (a->order < b->order);
+}
+
+static int
+compare_order(const void *pa, const void *pb)
+{
+	const struct item *a = &sort_items[*(const size_t *)pa], *b = &sort_items[*(const size_t *)pb];
+
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static const char *
+sort_rule(void)
+{
+	switch (topt.sort) {
+	case SORT_GREEN:
+		return _("sorted by green stickers, most first");
+	case SORT_APPROVAL:
+		return _("sorted by approval = green / (green + red), highest first; items without stickers last");
+	case SORT_INPUT:
+		return _("listed in input order; ranked by net = green - red");
+	default:
+		return _("sorted by net = green - red, highest first");
+	}
+}
+
+static const char *
+sort_name(void)
+{
+	static const char *const names[] = { "net", "green", "approval", "input" };
+
+	return names[topt.sort];
+}
+
+/* A bar for terminals: green as full blocks, red as light shade. */
+static void
+bar(struct buf *b, const struct item *it, int64_t max)
+{
+	int g = (int)((it->n[0] * 20 + max / 2) / max);
+	int r = (int)((it->n[1] * 20 + max / 2) / max);
+
+	buf_reset(b);
+	for (int i = 0; i < g; i++)
+		buf_adds(b, "█");
+	for (int i = 0; i < r; i++)
+		buf_adds(b, "░");
+}
+
+static void
+write_svg(struct dots *d, struct writer *w)
+{
+	static const struct chart_series series[] = {
+		{ N_("green"), "#2e7d32" }, { N_("red"), "#c62828" }, { N_("abstain"), "#9e9e9e" },
+	};
+	struct chart_series s[3];
+	struct chart_bar *bars = xcalloc(d->nitems ? d->nitems : 1, sizeof *bars);
+	struct buf *labels = xcalloc(d->nitems ? d->nitems : 1, sizeof *labels);
+	struct chart c = { _("Sticker votes"), sort_rule(), s, 2, bars, 0 };
+	size_t i, k;
+	int abstain = 0;
+
+	for (i = 0; i < d->nitems; i++)
+		abstain |= d->items[i].n[2] > 0;
+	for (k = 0; k < 3; k++) {
+		s[k] = series[k];
+		s[k].name = _(series[k].name);
+	}
+	c.nseries = abstain ? 3 : 2;
+	for (size_t g = 0; g < d->ngroups; g++) {
+		struct group *gr = &d->groups[g];
+
+		for (i = 0; i < gr->nitems; i++) {
+			struct item *it = &d->items[gr->items[i]];
+
+			if (topt.top && it->rank > topt.top)
+				continue;
+			buf_init(&labels[c.nbars]);
+			if (topt.group_by)
+				buf_printf(&labels[c.nbars], "%s — ", gr->name);
+			buf_printf(&labels[c.nbars], "%s. %s", it->id, *it->label ? it->label : it->id);
+			bars[c.nbars].label = labels[c.nbars].data;
+			bars[c.nbars].values = it->n;
+			c.nbars++;
+		}
+	}
+	chart_hbar_svg(writer_file(w), &c);
+	for (i = 0; i < c.nbars; i++)
+		buf_release(&labels[i]);
+	free(labels);
+	free(bars);
+}
+
+static void
+write_result(struct dots *d)
+{
+	struct wcol wc[13];
+	size_t nc = 0, i, g;
+	struct writer w;
+	json_t *doc = NULL, *ties = json_array(), *inputs = json_array();
+	struct buf barbuf = BUF_INIT, ties_note = BUF_INIT;
+	char hex[SHA256_DIGEST_SIZE * 2 + 1];
+	int64_t max = 1;
+	int grouped = topt.group_by != NULL;
+	long nties = 0;
+
+	tally_digest(hex);
+	for (i = 0; i < d->ninputs; i++)
+		json_array_append_new(inputs, json_string(d->inputs[i]));
+	/* Rank each group. */
+	sort_items = d->items;
+	for (g = 0; g < d->ngroups; g++) {
+		struct group *gr = &d->groups[g];
+
+		qsort(gr->items, gr->nitems, sizeof *gr->items, compare_rank);
+		for (i = 0; i < gr->nitems; i++) {
+			struct item *it = &d->items[gr->items[i]];
+
+			if (i > 0 && compare_key(&d->items[gr->items[i - 1]], it) == 0)
+				it->rank = d->items[gr->items[i - 1]].rank;
+			else
+				it->rank = (long)i + 1;
+			if (it->n[0] + it->n[1] > max)
+				max = it->n[0] + it->n[1];
+		}
+		/* Ties: runs of equal rank. */
+		for (i = 0; i < gr->nitems; ) {
+			size_t j = i + 1;
+
+			while (j < gr->nitems && d->items[gr->items[j]].rank == d->items[gr->items[i]].rank)
+				j++;
+			if (j - i > 1 && (!topt.top || d->items[gr->items[i]].rank <= topt.top)) {
+				json_t *tie = json_object(), *ids = json_array();
+
+				if (grouped)
+					json_object_set_new(tie, "group", json_string(gr->name));
+				json_object_set_new(tie, "rank", json_integer(d->items[gr->items[i]].rank));
+				buf_printf(&ties_note, "%s%s%s%s %ld: ", nties ? "; " : "",
+					grouped ? gr->name : "", grouped ? ", " : "", _("rank"),
+					d->items[gr->items[i]].rank);
+				for (size_t k = i; k < j; k++) {
+					json_array_append_new(ids, json_string(d->items[gr->items[k]].id));
+					buf_printf(&ties_note, "%s%s", k > i ? " = " : "", d->items[gr->items[k]].id);
+				}
+				json_object_set_new(tie, "items", ids);
+				json_array_append_new(ties, tie);
+				nties++;
+			}
+			i = j;
+		}
+		if (topt.sort == SORT_INPUT)
+			qsort(gr->items, gr->nitems, sizeof *gr->items, compare_order);
+	}
+
+	writer_open(&w, &cli.out);
+	if (w.format == OF_SVG) {
+		write_svg(d, &w);
+		writer_close(&w);
+		json_decref(ties);
+		json_decref(inputs);
+		buf_release(&ties_note);
+		return;
+	}
+	if (grouped)
+		wc[nc++] = (struct wcol){ "group", WT_TEXT };
+	wc[nc++] = (struct wcol){ "rank", WT_INT };
+	wc[nc++] = (struct wcol){ "item", WT_TEXT };
+	wc[nc++] = (struct wcol){ "label", WT_TEXT };
+	wc[nc++] = (struct wcol){ "green", WT_INT };
+	wc[nc++] = (struct wcol){ "red", WT_INT };
+	wc[nc++] = (struct wcol){ "abstain", WT_INT };
+	wc[nc++] = (struct wcol){ "total", WT_INT };
+	wc[nc++] = (struct wcol){ "net", WT_INT };
+	wc[nc++] = (struct wcol){ "approval", WT_DEC };
+	if (d->have_parent)
+		wc[nc++] = (struct wcol){ "parent", WT_TEXT };
+	if (w.format == OF_TABLE)
+		wc[nc++] = (struct wcol){ "", WT_TEXT };
+	if (w.format == OF_JSON) {
+		doc = json_object();
+		json_object_set_new(doc, "method", json_string("dots"));
+		json_object_set_new(doc, "rule", json_string(sort_rule()));
+		json_object_set_new(doc, "sort", json_string(sort_name()));
+		json_object_set_new(doc, "ballots", json_integer(d->stickers));
+		json_object_set_new(doc, "rows_read", json_integer(d->rows));
+		json_object_set_new(doc, "rows_rejected", json_integer(d->rejected));
+		json_object_set_new(doc, "voter_problems", json_integer(d->voter_problems));
+		json_object_set_new(doc, "inputs", json_incref(inputs));
+		json_object_set_new(doc, "sha256", json_string(hex));
+		json_object_set_new(doc, "rows", json_null());
+		json_object_set_new(doc, "ties", json_incref(ties));
+		writer_doc(&w, doc, "rows");
+	}
+	writer_columns(&w, wc, nc);
+	for (g = 0; g < d->ngroups; g++) {
+		struct group *gr = &d->groups[g];
+
+		for (i = 0; i < gr->nitems; i++) {
+			struct item *it = &d->items[gr->items[i]];
+			char num[7][32], pct[32];
+			const char *v[13];
+			size_t k = 0;
+
+			if (topt.top && it->rank > topt.top)
+				continue;
+			snprintf(num[0], 32, "%ld", it->rank);
+			snprintf(num[1], 32, "%" PRId64, it->n[0]);
+			snprintf(num[2], 32, "%" PRId64, it->n[1]);
+			snprintf(num[3], 32, "%" PRId64, it->n[2]);
+			snprintf(num[4], 32, "%" PRId64, it->n[0] + it->n[1] + it->n[2]);
+			snprintf(num[5], 32, "%" PRId64, it->n[0] - it->n[1]);
+			if (it->n[0] + it->n[1] > 0)
+				num_format_percent(it->n[0], it->n[0] + it->n[1], pct);
+			else
+				pct[0] = '\0';
+			if (grouped)
+				v[k++] = gr->name;
+			v[k++] = num[0];
+			v[k++] = it->id;
+			v[k++] = it->label;
+			for (int j = 1; j <= 5; j++)
+				v[k++] = num[j];
+			v[k++] = pct;
+			if (d->have_parent)
+				v[k++] = it->parent;
+			if (w.format == OF_TABLE) {
+				bar(&barbuf, it, max);
+				v[k++] = barbuf.data;
+			}
+			writer_row(&w, v);
+		}
+	}
+	writer_note(&w, _("method: dots (green agrees, red disagrees); %s; equal values share a rank"), sort_rule());
+	writer_note(&w, _("ballots: %" PRId64 " stickers in %ld rows; %ld rows rejected"),
+		d->stickers, d->rows, d->rejected);
+	if (nties)
+		writer_note(&w, _("ties: %s"), ties_note.data);
+	if (d->voter_problems)
+		writer_note(&w, _("voter problems: %ld (see the messages above)"), d->voter_problems);
+	writer_close(&w);
+	json_decref(ties);
+	json_decref(inputs);
+	buf_release(&barbuf);
+	buf_release(&ties_note);
+}
+
+int
+tally_dots(void)
+{
+	struct dots d;
+	static char dash[] = "-";
+	char *stdin_only[] = { dash, NULL };
+	char **files = topt.files && *topt.files ? topt.files : stdin_only;
+
+	memset(&d, 0, sizeof d);
+	map_init(&d.items_by_key);
+	map_init(&d.groups_by_name);
+	map_init(&d.declared);
+	map_init(&d.declared_labels);
+	map_init(&d.words);
+	map_init(&d.voters);
+	map_init(&d.voter_items);
+	buf_init(&d.key);
+	if (topt.items_file)
+		read_items(&d, topt.items_file);
+	group_of(&d, "");
+	for (char **f = files; *f; f++) {
+		d.inputs = xreallocarray(d.inputs, d.ninputs + 1, sizeof *d.inputs);
+		d.inputs[d.ninputs++] = strcmp(*f, "-") == 0 ? "-" : *f;
+		read_votes(&d, *f);
+	}
+	/* The default group stays only when it was used or nothing else was. */
+	if (d.ngroups > 1 && d.groups[0].nitems == 0) {
+		free(d.groups[0].name);
+		free(d.groups[0].items);
+		memmove(&d.groups[0], &d.groups[1], (d.ngroups - 1) * sizeof *d.groups);
+		d.ngroups--;
+	} else if (d.groups[0].nitems == 0) {
+		fill_group(&d, 0);
+	}
+	write_result(&d);
+
+	for (size_t i = 0; i < d.nitems; i++) {
+		free(d.items[i].id);
+		free(d.items[i].label);
+		free(d.items[i].parent);
+	}
+	for (size_t g = 0; g < d.ngroups; g++) {
+		free(d.groups[g].name);
+		free(d.groups[g].items);
+	}
+	for (size_t i = 0; i < d.ndecl; i++) {
+		free(d.decl_id[i]);
+		free(d.decl_label[i]);
+		free(d.decl_parent[i]);
+	}
+	free(d.decl_id);
+	free(d.decl_label);
+	free(d.decl_parent);
+	free(d.items);
+	free(d.groups);
+	free(d.word_colour);
+	free(d.voter_total);
+	free(d.voter_flagged);
+	free(d.voter_item_mask);
+	free(d.inputs);
+	map_release(&d.items_by_key);
+	map_release(&d.groups_by_name);
+	map_release(&d.declared);
+	map_release(&d.declared_labels);
+	map_release(&d.words);
+	map_release(&d.voters);
+	map_release(&d.voter_items);
+	buf_release(&d.key);
+	return 0;
+}

@@ -1,0 +1,105 @@
+/*
+ * cli.c: the shared options.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "err.h"
+
+struct cli cli = { .formats = CLI_FORMATS };
+
+enum {
+	OPT_ENCODING = 0x100, OPT_EXCEL, OPT_KEEP_GOING, OPT_REJECTS,
+};
+
+static const struct argp_option options[] = {
+	{ NULL, 0, NULL, 0, N_("Input and output:"), -1 },
+	{ "input", 'i', N_("FORMAT"), 0, N_("read csv, tsv, json or jsonl (default: sniffed)"), -1 },
+	{ "delimiter", 'd', N_("CHAR"), 0, N_("CSV field delimiter: , ; | or tab (default: sniffed)"), -1 },
+	{ "encoding", OPT_ENCODING, N_("NAME"), 0, N_("convert input from NAME (windows-1252, latin1...) to UTF-8"), -1 },
+	{ "output", 'o', N_("FORMAT"), 0, N_("write csv, tsv, json, jsonl, table or md (default: table on a terminal, else csv)"), -1 },
+	{ "output-file", 'O', N_("FILE"), 0, N_("write to FILE atomically (replaced only on success)"), -1 },
+	{ "excel", OPT_EXCEL, NULL, 0, N_("CSV for French spreadsheets: ';', decimal comma, BOM, CRLF"), -1 },
+	{ "keep-going", 'k', NULL, 0, N_("report every bad row and go on (the exit status is still 65)"), -1 },
+	{ "rejects", OPT_REJECTS, N_("FILE"), 0, N_("write rejected rows, as read, with the reason to FILE (implies --keep-going)"), -1 },
+	{ "verbose", 'v', NULL, 0, N_("say more: unused columns, skipped blank lines"), -1 },
+	{ NULL, 0, NULL, 0, NULL, 0 },
+};
+
+static error_t
+parse_opt(int key, char *arg, struct argp_state *state)
+{
+	int f;
+
+	switch (key) {
+	case 'i':
+		if (strcmp(arg, "csv") == 0)
+			cli.in.format = TF_CSV;
+		else if (strcmp(arg, "tsv") == 0)
+			cli.in.format = TF_TSV;
+		else if (strcmp(arg, "json") == 0)
+			cli.in.format = TF_JSON;
+		else if (strcmp(arg, "jsonl") == 0 || strcmp(arg, "ndjson") == 0)
+			cli.in.format = TF_JSONL;
+		else
+			argp_error(state, _("unknown input format '%s' (csv, tsv, json, jsonl)"), arg);
+		break;
+	case 'd':
+		if (strcasecmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+			cli.in.delim = '\t';
+		else if (strlen(arg) == 1 && strchr(",;|\t:", arg[0]))
+			cli.in.delim = arg[0];
+		else
+			argp_error(state, _("delimiter '%s' is not one of , ; | : or tab"), arg);
+		break;
+	case OPT_ENCODING:
+		cli.in.encoding = arg;
+		break;
+	case 'o':
+		f = out_format_parse(arg);
+		if (f < 0 || !(cli.formats & (1u << f)))
+			argp_error(state, _("unknown output format '%s'"), arg);
+		cli.out.format = (enum out_format)f;
+		break;
+	case 'O':
+		cli.out.path = arg;
+		break;
+	case OPT_EXCEL:
+		cli.out.excel = 1;
+		break;
+	case 'k':
+		cli.in.keep_going = 1;
+		break;
+	case OPT_REJECTS:
+		cli.rejects_path = arg;
+		cli.in.keep_going = 1;
+		break;
+	case 'v':
+		cli.in.verbose = 1;
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+const struct argp cli_argp = { options, parse_opt, NULL, NULL, NULL, NULL, ESS_PACKAGE };
+
+void
+cli_start(void)
+{
+	if (cli.out.excel && cli.out.format != OF_AUTO && cli.out.format != OF_CSV)
+		ess_die(EX_USAGE, _("--excel writes CSV: it cannot be used with -o %s"),
+			out_format_name(cli.out.format));
+	if (cli.rejects_path)
+		cli.in.rejects = rejects_open(cli.rejects_path);
+}
+
+void
+cli_finish(void)
+{
+	rejects_close(cli.in.rejects);
+	cli.in.rejects = NULL;
+}

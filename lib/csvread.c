@@ -1,0 +1,472 @@
+/*
+ * csvread.c: CSV records, fast on plain lines, libcsv on quoted ones.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "err.h"
+#include "text.h"
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+#define HASZERO(x) (((x) - ONES) & ~(x) & HIGHS)
+
+enum fast { FAST_ROW, FAST_MORE, FAST_SLOW, FAST_BLANK, FAST_BAD };
+
+static int never_space(unsigned char c) { (void)c; return 0; }
+
+static void
+parser_init(struct csv_reader *r)
+{
+	if (r->p_ready)
+		csv_free(&r->p);
+	if (csv_init(&r->p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		ess_die(EX_SOFTWARE, "%s", _("out of memory"));
+	csv_set_delim(&r->p, (unsigned char)r->delim);
+	csv_set_space_func(&r->p, never_space);
+	csv_set_realloc_func(&r->p, xrealloc);
+	r->p_ready = 1;
+}
+
+void
+csv_reader_init(struct csv_reader *r, struct input *in, char delim)
+{
+	memset(r, 0, sizeof *r);
+	r->in = in;
+	r->delim = delim;
+	r->line = 1;
+	buf_init(&r->err);
+	buf_init(&r->rec);
+	buf_init(&r->rawbuf);
+	r->fcap = 16;
+	r->f = xmalloc(r->fcap * sizeof *r->f);
+	r->flen = xmalloc(r->fcap * sizeof *r->flen);
+	r->fo = xmalloc(r->fcap * sizeof *r->fo);
+	parser_init(r);
+}
+
+void
+csv_reader_release(struct csv_reader *r)
+{
+	if (r->p_ready)
+		csv_free(&r->p);
+	free(r->f);
+	free(r->flen);
+	free(r->fo);
+	free(r->offs);
+	buf_release(&r->err);
+	buf_release(&r->rec);
+	buf_release(&r->rawbuf);
+}
+
+static void
+grow_fields(struct csv_reader *r)
+{
+	r->fcap *= 2;
+	r->f = xreallocarray(r->f, r->fcap, sizeof *r->f);
+	r->flen = xreallocarray(r->flen, r->fcap, sizeof *r->flen);
+	r->fo = xreallocarray(r->fo, r->fcap, sizeof *r->fo);
+}
+
+static void
+push_field(struct csv_reader *r, char *s, size_t len)
+{
+	if (r->nf == r->fcap)
+		grow_fields(r);
+	r->f[r->nf] = s;
+	r->flen[r->nf] = len;
+	r->nf++;
+}
+
+static enum csv_status
+bad(struct csv_reader *r, long line, long col, const char *msg)
+{
+	buf_reset(&r->err);
+	buf_adds(&r->err, msg);
+	r->err_line = line;
+	r->err_col = col;
+	return CSV_BAD;
+}
+
+/* Length of the UTF-8 sequence at s (up to end), 0 when invalid, -1 when
+ * what is there is a valid start cut by the end of the buffer. */
+static int
+utf8_seq(const unsigned char *s, const unsigned char *end)
+{
+	size_t avail = (size_t)(end - s), n, i;
+
+	if (*s < 0xC2 || *s > 0xF4)
+		return 0;
+	n = *s < 0xE0 ? 2 : *s < 0xF0 ? 3 : 4;
+	if (avail >= n)
+		return utf8_check((const char *)s, n) == n ? (int)n : 0;
+	for (i = 1; i < avail; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return -1;
+}
+
+/*
+ * Splits the line at in->pos in place when it holds no quote and no lone
+ * CR.  Fields are recorded as (start, length) first and NUL-terminated only
+ * once the whole line is known, so a line cut by the buffer's end can be
+ * scanned again after the buffer is refilled.
+ */
+static enum fast
+fast_line(struct csv_reader *r)
+{
+	struct input *in = r->in;
+	unsigned char *s = (unsigned char *)in->buf + in->pos;
+	unsigned char *end = (unsigned char *)in->buf + in->end;
+	unsigned char *p = s, *fs = s, *q;
+	uint64_t d = ONES * (unsigned char)r->delim, w, m;
+	size_t nf = 0;
+	int n;
+
+	for (;;) {
+		/* Find the next byte that is a delimiter, quote, CR, LF,
+		 * NUL, or not ASCII, eight bytes at a time. */
+		for (;;) {
+			memcpy(&w, p, 8);
+			m = HASZERO(w ^ d) | HASZERO(w ^ (ONES * '"')) |
+			    HASZERO(w ^ (ONES * '\n')) | HASZERO(w ^ (ONES * '\r')) |
+			    HASZERO(w) | (w & HIGHS);
+			if (m)
+				break;
+			p += 8;
+		}
+		q = p + (__builtin_ctzll(m) >> 3);
+		if (q >= end) {
+			if (!in->eof)
+				return FAST_MORE;
+			q = end;
+			break;
+		}
+		if (*q == (unsigned char)r->delim) {
+			if (nf == r->fcap)
+				grow_fields(r);
+			r->fo[nf] = (size_t)(fs - s);
+			r->flen[nf++] = (size_t)(q - fs);
+			fs = p = q + 1;
+			continue;
+		}
+		if (*q == '\n')
+			break;
+		if (*q == '\r') {
+			if (q + 1 == end && !in->eof)
+				return FAST_MORE;
+			if (q + 1 < end && q[1] == '\n')
+				break;
+			return FAST_SLOW;
+		}
+		if (*q == '"')
+			return FAST_SLOW;
+		if (*q == '\0') {
+			bad(r, r->line, (long)utf8_count((char *)s, (size_t)(q - s)) + 1,
+				_("NUL byte in the data"));
+			goto skip;
+		}
+		n = utf8_seq(q, end);
+		if (n < 0 && !in->eof)
+			return FAST_MORE;
+		if (n <= 0) {
+			bad(r, r->line, (long)utf8_count((char *)s, (size_t)(q - s)) + 1,
+				_("invalid UTF-8 (if the file comes from a spreadsheet, try --encoding=windows-1252)"));
+			goto skip;
+		}
+		p = q + n;
+	}
+	/* q is the line's end: LF, the CR of CR LF, or the end of input. */
+	if (nf == 0 && q == s) {
+		in->pos = (size_t)((char *)q - in->buf) + (q < end ? 1 + (*q == '\r') : 0);
+		r->line++;
+		r->blank_lines++;
+		return FAST_BLANK;
+	}
+	if (nf == r->fcap)
+		grow_fields(r);
+	r->fo[nf] = (size_t)(fs - s);
+	r->flen[nf++] = (size_t)(q - fs);
+	r->nf = nf;
+	r->rec_line = r->line++;
+	r->raw = (char *)s;
+	r->rawlen = (size_t)(q - s);
+	in->pos = (size_t)((char *)q - in->buf) + (q < end ? 1 + (*q == '\r') : 0);
+	for (size_t i = 0; i < nf; i++) {
+		char *f = (char *)s + r->fo[i];
+
+		f[r->flen[i]] = '\0';
+		r->f[i] = f;
+	}
+	return FAST_ROW;
+skip:
+	/* Skip the rest of the bad line so that the caller may go on. */
+	q = memchr(q, '\n', (size_t)(end - q));
+	if (!q && !in->eof)
+		return FAST_MORE;
+	in->pos = q ? (size_t)((char *)q - in->buf) + 1 : in->end;
+	r->line++;
+	return FAST_BAD;
+}
+
+static void
+on_field(void *p, size_t len, void *data)
+{
+	struct csv_reader *r = data;
+
+	if (r->noffs == r->offcap) {
+		r->offcap = r->offcap ? r->offcap * 2 : 16;
+		r->offs = xreallocarray(r->offs, r->offcap, sizeof *r->offs);
+	}
+	r->offs[r->noffs++] = r->rec.len;
+	if (len)
+		buf_add(&r->rec, p, len);
+	buf_addc(&r->rec, '\0');
+}
+
+static void
+on_record(int c, void *data)
+{
+	struct csv_reader *r = data;
+
+	(void)c;
+	r->rec_done = 1;
+}
+
+/* Where the quote of a field still open at the end of raw starts. */
+static size_t
+open_quote(const char *raw, size_t len, char delim)
+{
+	size_t i, at = 0;
+	int inq = 0, fstart = 1;
+
+	for (i = 0; i < len; i++) {
+		char c = raw[i];
+
+		if (inq) {
+			if (c == '"') {
+				if (i + 1 < len && raw[i + 1] == '"')
+					i++;
+				else
+					inq = 0;
+			}
+		} else if (fstart && c == '"') {
+			inq = 1;
+			at = i;
+			fstart = 0;
+		} else {
+			fstart = c == delim || c == '\n' || c == '\r';
+		}
+	}
+	return at;
+}
+
+/* Line and column of byte off of the record in raw that starts at line0. */
+static void
+raw_pos(const char *raw, size_t off, long line0, long *line, long *col)
+{
+	size_t i, ls = 0;
+	long l = line0;
+
+	for (i = 0; i < off; i++) {
+		if (raw[i] == '\n' || (raw[i] == '\r' && raw[i + 1] != '\n')) {
+			l++;
+			ls = i + 1;
+		}
+	}
+	*line = l;
+	*col = (long)utf8_count(raw + ls, off - ls) + 1;
+}
+
+/*
+ * Reads one record through libcsv, one physical line (ending in LF, CR LF
+ * or a lone CR) at a time.
+ */
+static enum csv_status
+slow_record(struct csv_reader *r)
+{
+	struct input *in = r->in;
+	int started = 0;
+
+	r->rec_done = 0;
+	r->noffs = 0;
+	buf_reset(&r->rec);
+	buf_reset(&r->rawbuf);
+	for (;;) {
+		char *s = in->buf + in->pos, *end = in->buf + in->end, *t;
+		size_t len, content, bad_at;
+
+		for (t = s; t < end && *t != '\n' && *t != '\r'; t++)
+			;
+		if ((t == end || (*t == '\r' && t + 1 == end)) && !in->eof) {
+			input_fill(in);
+			continue;
+		}
+		if (t == s + 0 && t == end && !started) {
+			return CSV_EOF;
+		}
+		content = (size_t)(t - s);
+		len = content + (t < end) + (t + 1 < end && *t == '\r' && t[1] == '\n');
+		if (!started && content == 0) {
+			/* A blank line before the record: skip it. */
+			in->pos += len;
+			r->line++;
+			r->blank_lines++;
+			if (len == 0)
+				return CSV_EOF;
+			continue;
+		}
+		if (!started)
+			r->rec_line = r->line;
+		started = 1;
+		bad_at = utf8_check(s, content);
+		if (bad_at == content && memchr(s, '\0', content))
+			bad_at = (size_t)((char *)memchr(s, '\0', content) - s);
+		if (bad_at < content) {
+			bad(r, r->line, (long)utf8_count(s, bad_at) + 1,
+				memchr(s, '\0', bad_at + 1) ? _("NUL byte in the data")
+				: _("invalid UTF-8 (if the file comes from a spreadsheet, try --encoding=windows-1252)"));
+			goto skip;
+		}
+		buf_add(&r->rawbuf, s, len);
+		size_t n = csv_parse(&r->p, s, len, on_field, on_record, r);
+		if (n < len) {
+			bad(r, r->line, (long)utf8_count(s, n) + 1,
+				_("misplaced quote: a field with a quote must be wholly quoted, "
+				"and a quote inside it doubled (\"\")"));
+			goto skip;
+		}
+		in->pos += len;
+		r->line++;
+		if (!r->rec_done && in->eof && in->pos == in->end) {
+			if (csv_fini(&r->p, on_field, on_record, r) != 0) {
+				size_t at = open_quote(r->rawbuf.data, r->rawbuf.len, r->delim);
+				long l, c;
+
+				raw_pos(r->rawbuf.data, at, r->rec_line, &l, &c);
+				parser_init(r);
+				return bad(r, l, c, _("unterminated quoted field"));
+			}
+		}
+		if (r->rec_done)
+			break;
+	}
+	/* Fields are in place: point at them. */
+	r->nf = 0;
+	for (size_t i = 0; i < r->noffs; i++) {
+		size_t l = (i + 1 < r->noffs ? r->offs[i + 1] : r->rec.len) - r->offs[i] - 1;
+
+		push_field(r, r->rec.data + r->offs[i], l);
+	}
+	r->raw = r->rawbuf.data;
+	r->rawlen = r->rawbuf.len;
+	while (r->rawlen && (r->raw[r->rawlen - 1] == '\n' || r->raw[r->rawlen - 1] == '\r'))
+		r->rawlen--;
+	return CSV_ROW;
+skip:
+	{
+		char *s = in->buf + in->pos, *end = in->buf + in->end;
+		char *nl = memchr(s, '\n', (size_t)(end - s));
+
+		in->pos = nl ? (size_t)(nl - in->buf) + 1 : in->end;
+		r->line++;
+		parser_init(r);
+		return CSV_BAD;
+	}
+}
+
+enum csv_status
+csv_reader_next(struct csv_reader *r)
+{
+	struct input *in = r->in;
+
+	for (;;) {
+		if (in->pos >= in->end) {
+			if (!in->eof || in->cd)
+				input_fill(in);
+			if (in->pos >= in->end)
+				return CSV_EOF;
+		}
+		switch (fast_line(r)) {
+		case FAST_ROW:
+			return CSV_ROW;
+		case FAST_BLANK:
+			continue;
+		case FAST_BAD:
+			return CSV_BAD;
+		case FAST_MORE:
+			if (in->pos == 0 && in->end == in->cap) {
+				/* a line longer than the buffer: input_fill grows it */
+			}
+			input_fill(in);
+			continue;
+		case FAST_SLOW:
+			return slow_record(r);
+		}
+	}
+}
+
+char
+csv_sniff_delim(const char *buf, size_t len)
+{
+	static const char cands[] = { ',', ';', '\t', '|' };
+	size_t counts[4] = { 0 }, i;
+	int inq = 0, best = 0;
+
+	for (i = 0; i < len; i++) {
+		char c = buf[i];
+
+		if (c == '"')
+			inq = !inq;
+		else if (!inq && (c == '\n' || c == '\r'))
+			break;
+		else if (!inq)
+			for (int k = 0; k < 4; k++)
+				if (c == cands[k])
+					counts[k]++;
+	}
+	for (int k = 1; k < 4; k++)
+		if (counts[k] > counts[best])
+			best = k;
+	return cands[best];
+}
+
+void
+csv_field_pos(const struct csv_reader *r, size_t i, long *line, long *col)
+{
+	const char *raw = r->raw;
+	size_t k, off = 0, field = 0;
+	int inq = 0, fstart = 1;
+
+	if (raw != r->rawbuf.data) {
+		/* The fast path: fields point into the line itself. */
+		off = i < r->nf ? (size_t)(r->f[i] - raw) : 0;
+		*line = r->rec_line;
+		*col = (long)utf8_count(raw, off) + 1;
+		return;
+	}
+	for (k = 0; k < r->rawlen && field < i; k++) {
+		char c = raw[k];
+
+		if (inq) {
+			if (c == '"') {
+				if (k + 1 < r->rawlen && raw[k + 1] == '"')
+					k++;
+				else
+					inq = 0;
+			}
+		} else if (fstart && c == '"') {
+			inq = 1;
+			fstart = 0;
+		} else if (c == r->delim) {
+			field++;
+			off = k + 1;
+			fstart = 1;
+		} else {
+			fstart = 0;
+		}
+	}
+	raw_pos(raw, off, r->rec_line, line, col);
+}

@@ -1,0 +1,263 @@
+/*
+ * input.c: reading inputs into a scan buffer, and atomic output files.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "input.h"
+
+#define INPUT_CHUNK (128 * 1024)	/* the read size measured fastest here */
+#define INPUT_MAX (256u * 1024 * 1024)	/* one record may not need more */
+
+static int
+is_utf8_name(const char *e)
+{
+	return !e || !*e || strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0;
+}
+
+/* Maps the names people type to names glibc's iconv knows. */
+static const char *
+iconv_name(const char *e)
+{
+	static const struct { const char *in, *out; } names[] = {
+		{ "latin1", "ISO-8859-1" }, { "latin-1", "ISO-8859-1" },
+		{ "latin9", "ISO-8859-15" }, { "latin-9", "ISO-8859-15" },
+		{ "windows-1252", "CP1252" }, { "cp1252", "CP1252" },
+		{ "win1252", "CP1252" }, { "ansi", "CP1252" },
+		{ "macroman", "MACINTOSH" }, { "mac", "MACINTOSH" },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(e, names[i].in) == 0)
+			return names[i].out;
+	return e;
+}
+
+void
+input_open(struct input *in, const char *path, const char *encoding,
+	struct sha256_ctx *hash)
+{
+	struct stat st;
+
+	memset(in, 0, sizeof *in);
+	in->hash = hash;
+	in->max_cap = INPUT_MAX;
+	if (!path || strcmp(path, "-") == 0) {
+		in->name = "<stdin>";
+		in->fd = 0;
+	} else {
+		in->name = path;
+		in->fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (in->fd < 0)
+			ess_die_errno(EX_NOINPUT, _("cannot open '%s'"), path);
+		if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			ess_die_errno(EX_NOINPUT, _("cannot read '%s'"), path);
+		}
+	}
+	if (!is_utf8_name(encoding)) {
+		iconv_t cd = iconv_open("UTF-8", iconv_name(encoding));
+
+		if (cd == (iconv_t)-1)
+			ess_die(EX_USAGE, _("unknown encoding '%s' (try windows-1252, latin1 or utf-8)"),
+				encoding);
+		in->cd = cd;
+		in->encoding = encoding;
+		in->raw = xmalloc(INPUT_CHUNK);
+	}
+	in->cap = INPUT_CHUNK;
+	in->buf = xmalloc(in->cap + INPUT_PAD);
+	memset(in->buf, 0, in->cap + INPUT_PAD);
+}
+
+void
+input_close(struct input *in)
+{
+	if (in->fd > 0)
+		close(in->fd);
+	if (in->cd)
+		iconv_close((iconv_t)in->cd);
+	free(in->raw);
+	free(in->buf);
+	memset(in, 0, sizeof *in);
+	in->fd = -1;
+}
+
+/* Reads up to n raw bytes; 0 at end of file. */
+static size_t
+read_raw(struct input *in, char *dst, size_t n)
+{
+	ssize_t r;
+
+	do
+		r = read(in->fd, dst, n);
+	while (r < 0 && errno == EINTR);
+	if (r < 0)
+		ess_die_errno(EX_IOERR, _("%s: read error"), in->name);
+	if (r > 0 && in->hash)
+		sha256_update(in->hash, (size_t)r, (const uint8_t *)dst);
+	in->consumed += (unsigned long long)r;
+	return (size_t)r;
+}
+
+/* Converts raw bytes into dst through iconv; returns the bytes written. */
+static size_t
+read_converted(struct input *in, char *dst, size_t n)
+{
+	size_t got, before;
+	char *ip, *op;
+	size_t il, ol;
+
+	for (;;) {
+		if (in->rawlen < INPUT_CHUNK && !in->eof) {
+			got = read_raw(in, in->raw + in->rawlen, INPUT_CHUNK - in->rawlen);
+			if (got == 0)
+				in->eof = 1;
+			in->rawlen += got;
+		}
+		ip = in->raw;
+		il = in->rawlen;
+		op = dst;
+		ol = n;
+		before = il;
+		if (iconv((iconv_t)in->cd, &ip, &il, &op, &ol) == (size_t)-1) {
+			if (errno == EILSEQ || (errno == EINVAL && in->eof))
+				ess_die(EX_DATAERR, _("%s: byte %llu: not valid %s"), in->name,
+					in->consumed - in->rawlen + (unsigned long long)(ip - in->raw) + 1,
+					in->encoding);
+			/* E2BIG (dst full) or EINVAL (a sequence cut by the chunk). */
+		}
+		memmove(in->raw, ip, il);
+		in->rawlen = il;
+		if (op > dst || (in->eof && il == 0))
+			return (size_t)(op - dst);
+		if (il == before && in->eof)
+			return 0;
+	}
+}
+
+size_t
+input_fill(struct input *in)
+{
+	size_t got, unread = in->end - in->pos;
+
+	if (in->eof && (!in->cd || in->rawlen == 0))
+		return 0;
+	if (in->pos > 0) {
+		memmove(in->buf, in->buf + in->pos, unread);
+		in->pos = 0;
+		in->end = unread;
+	}
+	if (in->cap - in->end < INPUT_CHUNK / 2) {
+		if (in->cap >= in->max_cap)
+			ess_die(EX_DATAERR, _("%s: a record is longer than %zu MiB: an unterminated quote?"),
+				in->name, in->max_cap >> 20);
+		in->cap *= 2;
+		in->buf = xrealloc(in->buf, in->cap + INPUT_PAD);
+	}
+	if (in->cd)
+		got = read_converted(in, in->buf + in->end, in->cap - in->end);
+	else
+		got = read_raw(in, in->buf + in->end, in->cap - in->end);
+	if (got == 0 && !in->cd)
+		in->eof = 1;
+	in->end += got;
+	memset(in->buf + in->end, 0, INPUT_PAD);
+	if (!in->bom_checked && (in->end >= 3 || in->eof)) {
+		in->bom_checked = 1;
+		if (in->end >= 3 && memcmp(in->buf, "\xEF\xBB\xBF", 3) == 0)
+			in->pos = 3;
+	}
+	return got;
+}
+
+/*
+ * Atomic output.
+ */
+
+static void
+outfile_cleanup(void *arg)
+{
+	outfile_abort(arg);
+}
+
+void
+outfile_open(struct outfile *o, const char *path)
+{
+	int fd;
+
+	memset(o, 0, sizeof *o);
+	if (!path || strcmp(path, "-") == 0) {
+		o->fp = stdout;
+		return;
+	}
+	o->path = xstrdup(path);
+	o->tmp = xmalloc(strlen(path) + 16);
+	sprintf(o->tmp, "%s.tmpXXXXXX", path);
+	fd = mkstemp(o->tmp);
+	if (fd < 0) {
+		free(o->tmp);
+		o->tmp = NULL;
+		ess_die_errno(EX_CANTCREAT, _("cannot create '%s'"), path);
+	}
+	/* mkstemp makes 0600; give the file the mode a new file would get. */
+	mode_t um = umask(0);
+	umask(um);
+	fchmod(fd, 0666 & ~um);
+	o->fp = fdopen(fd, "w");
+	if (!o->fp) {
+		close(fd);
+		unlink(o->tmp);
+		ess_die_errno(EX_CANTCREAT, _("cannot create '%s'"), path);
+	}
+	ess_atdie(outfile_cleanup, o);
+}
+
+void
+outfile_commit(struct outfile *o)
+{
+	int bad;
+
+	if (!o->fp)
+		return;
+	if (o->fp == stdout) {
+		if (fflush(stdout) != 0)
+			ess_die_errno(EX_IOERR, "%s", _("write error"));
+		o->fp = NULL;
+		return;
+	}
+	bad = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
+	if (fclose(o->fp) != 0)
+		bad = 1;
+	o->fp = NULL;
+	if (bad)
+		ess_die_errno(EX_IOERR, _("%s: write error"), o->path);
+	if (rename(o->tmp, o->path) != 0)
+		ess_die_errno(EX_CANTCREAT, _("cannot rename '%s' to '%s'"), o->tmp, o->path);
+	ess_atdie_remove(outfile_cleanup, o);
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+}
+
+void
+outfile_abort(struct outfile *o)
+{
+	if (o->fp && o->fp != stdout)
+		fclose(o->fp);
+	o->fp = NULL;
+	if (o->tmp) {
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
+	}
+	free(o->path);
+	o->path = NULL;
+}

@@ -1,0 +1,66 @@
+/*
+ * input.h: opening inputs and atomic output files.
+ *
+ * A struct input reads a file or stdin ("-" or NULL) into a buffer that the
+ * readers scan in place: bytes [pos, end) are unread, and buf[end] is
+ * followed by at least INPUT_PAD readable bytes so word-at-a-time scans may
+ * look past the end.  With an encoding other than UTF-8 the bytes are
+ * converted through iconv first.  A UTF-8 byte-order mark is dropped.  The
+ * raw bytes can be fed to a SHA-256 digest for audit.
+ */
+#ifndef ESS_INPUT_H
+#define ESS_INPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <nettle/sha2.h>
+
+#define INPUT_PAD 16
+
+struct input {
+	const char *name;	/* for messages: the path, or "<stdin>" */
+	int fd;
+	char *buf;
+	size_t cap, pos, end;
+	int eof;		/* no more bytes will come after end */
+	size_t max_cap;		/* the buffer never grows past this */
+	struct sha256_ctx *hash;/* borrowed; NULL for none */
+	void *cd;		/* iconv_t, or NULL */
+	const char *encoding;
+	char *raw;		/* iconv input */
+	size_t rawlen;
+	unsigned long long consumed;	/* raw bytes read so far */
+	int bom_checked;
+};
+
+/* Opens path ("-" or NULL = stdin); dies with 66 when it cannot.  encoding
+ * may be NULL or "utf-8"; an unknown encoding is a usage error (64). */
+void input_open(struct input *in, const char *path, const char *encoding,
+	struct sha256_ctx *hash);
+void input_close(struct input *in);
+
+/* Moves unread bytes to the front of the buffer and reads more, growing it
+ * when it is full.  Returns the number of new bytes; 0 at end of input.
+ * Dies on a read error (74), a conversion error (65), or when one record
+ * would need more than max_cap bytes (65). */
+size_t input_fill(struct input *in);
+
+/*
+ * An output file written atomically: the bytes go to a temporary file in
+ * the same folder, renamed over path by outfile_commit.  If the program
+ * dies first, the temporary file is removed and path is untouched.  A NULL
+ * path or "-" means stdout.
+ */
+struct outfile {
+	FILE *fp;
+	char *path;
+	char *tmp;
+};
+
+void outfile_open(struct outfile *o, const char *path);
+/* Flushes, syncs and renames; dies with 74 on a write error. */
+void outfile_commit(struct outfile *o);
+/* Removes the temporary file (safe to call twice). */
+void outfile_abort(struct outfile *o);
+
+#endif
