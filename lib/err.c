@@ -19,7 +19,6 @@
 const char *ess_progname = "ess";
 int ess_exit_status = 0;
 
-const char *argp_program_bug_address = "<https://ess-tools.example/issues>";
 error_t argp_err_exit_status = EX_USAGE;
 
 static struct cleanup {

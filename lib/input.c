@@ -78,8 +78,21 @@ input_open(struct input *in, const char *path, const char *encoding,
 }
 
 void
+input_open_mem(struct input *in, const char *name, const void *data, size_t len,
+	const char *encoding)
+{
+	input_open(in, "-", encoding, NULL);
+	in->name = name;
+	in->fd = -1;
+	in->mem = xmalloc(len ? len : 1);
+	memcpy(in->mem, data, len);
+	in->memlen = len;
+}
+
+void
 input_close(struct input *in)
 {
+	free(in->mem);
 	if (in->fd > 0)
 		close(in->fd);
 	if (in->cd)
@@ -96,6 +109,14 @@ read_raw(struct input *in, char *dst, size_t n)
 {
 	ssize_t r;
 
+	if (in->fd < 0) {
+		size_t k = in->memlen - in->mempos < n ? in->memlen - in->mempos : n;
+
+		memcpy(dst, in->mem + in->mempos, k);
+		in->mempos += k;
+		in->consumed += k;
+		return k;
+	}
 	do
 		r = read(in->fd, dst, n);
 	while (r < 0 && errno == EINTR);

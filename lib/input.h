@@ -31,12 +31,18 @@ struct input {
 	size_t rawlen;
 	unsigned long long consumed;	/* raw bytes read so far */
 	int bom_checked;
+	char *mem;		/* input_open_mem's bytes */
+	size_t memlen, mempos;
 };
 
 /* Opens path ("-" or NULL = stdin); dies with 66 when it cannot.  encoding
  * may be NULL or "utf-8"; an unknown encoding is a usage error (64). */
 void input_open(struct input *in, const char *path, const char *encoding,
 	struct sha256_ctx *hash);
+/* Reads len bytes of memory (copied) as if they were a file called name;
+ * for tests and fuzzing. */
+void input_open_mem(struct input *in, const char *name, const void *data, size_t len,
+	const char *encoding);
 void input_close(struct input *in);
 
 /* Moves unread bytes to the front of the buffer and reads more, growing it
