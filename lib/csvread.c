@@ -9,9 +9,55 @@
 #include "err.h"
 #include "text.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 #define HASZERO(x) (((x) - ONES) & ~(x) & HIGHS)
+
+/*
+ * The next byte at or after p that is the delimiter, a quote, CR, LF or NUL.  The buffer is padded (INPUT_PAD zero bytes after its end),
+ * so the scan stops at the padding at the latest.
+ */
+static inline unsigned char *
+next_special(unsigned char *p, unsigned char delim)
+{
+#ifdef __SSE2__
+	const __m128i vd = _mm_set1_epi8((char)delim), vq = _mm_set1_epi8('"');
+	const __m128i vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r');
+	const __m128i z = _mm_setzero_si128();
+
+	for (;; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vd), _mm_cmpeq_epi8(v, vq)),
+			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vn), _mm_cmpeq_epi8(v, vr)),
+			_mm_cmpeq_epi8(v, z)));
+		unsigned m = (unsigned)_mm_movemask_epi8(x);
+
+		if (m)
+			return p + __builtin_ctz(m);
+	}
+#else
+	uint64_t d = ONES * delim, w, m;
+
+	for (;; p += 8) {
+		memcpy(&w, p, 8);
+		m = HASZERO(w ^ d) | HASZERO(w ^ (ONES * '"')) |
+		    HASZERO(w ^ (ONES * '\n')) | HASZERO(w ^ (ONES * '\r')) |
+		    HASZERO(w);
+		/* HASZERO flags bytes >= 0x80 too (a borrow): check them. */
+		while (m) {
+			unsigned char *q = p + (__builtin_ctzll(m) >> 3);
+
+			if (*q < 0x80)
+				return q;
+			m &= m - 1;
+		}
+	}
+#endif
+}
 
 enum fast { FAST_ROW, FAST_MORE, FAST_SLOW, FAST_BLANK, FAST_BAD };
 
@@ -90,22 +136,58 @@ bad(struct csv_reader *r, long line, long col, const char *msg)
 	return CSV_BAD;
 }
 
-/* Length of the UTF-8 sequence at s (up to end), 0 when invalid, -1 when
- * what is there is a valid start cut by the end of the buffer. */
-static int
-utf8_seq(const unsigned char *s, const unsigned char *end)
+/*
+ * The length of the longest valid UTF-8 prefix of s, which lies in an
+ * input buffer (INPUT_PAD bytes may be read past its end): ASCII is skipped
+ * sixteen bytes at a time, other sequences are checked one by one (no
+ * overlong forms, surrogates, or values past U+10FFFF).
+ */
+static size_t
+utf8_valid_prefix(const unsigned char *s, size_t len)
 {
-	size_t avail = (size_t)(end - s), n, i;
+	size_t i = 0;
 
-	if (*s < 0xC2 || *s > 0xF4)
-		return 0;
-	n = *s < 0xE0 ? 2 : *s < 0xF0 ? 3 : 4;
-	if (avail >= n)
-		return utf8_check((const char *)s, n) == n ? (int)n : 0;
-	for (i = 1; i < avail; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	return -1;
+	while (i < len) {
+		unsigned char c;
+
+#ifdef __SSE2__
+		/* The input buffer is padded: 16 bytes may be read past len. */
+		unsigned m = (unsigned)_mm_movemask_epi8(
+			_mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+
+		if (len - i < 16)
+			m &= (1u << (len - i)) - 1;
+		if (m == 0) {
+			i += 16;
+			continue;
+		}
+		i += (size_t)__builtin_ctz(m);
+#endif
+		c = s[i];
+		if (c < 0x80) {
+			i++;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 >= len || (s[i + 1] & 0xC0) != 0x80)
+				return i;
+			i += 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+
+			if (i + 2 >= len || s[i + 1] < lo || s[i + 1] > hi || (s[i + 2] & 0xC0) != 0x80)
+				return i;
+			i += 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+
+			if (i + 3 >= len || s[i + 1] < lo || s[i + 1] > hi ||
+			    (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80)
+				return i;
+			i += 4;
+		} else {
+			return i;
+		}
+	}
+	return len;
 }
 
 /*
@@ -121,23 +203,10 @@ fast_line(struct csv_reader *r)
 	unsigned char *s = (unsigned char *)in->buf + in->pos;
 	unsigned char *end = (unsigned char *)in->buf + in->end;
 	unsigned char *p = s, *fs = s, *q;
-	uint64_t d = ONES * (unsigned char)r->delim, w, m;
 	size_t nf = 0;
-	int n;
 
 	for (;;) {
-		/* Find the next byte that is a delimiter, quote, CR, LF,
-		 * NUL, or not ASCII, eight bytes at a time. */
-		for (;;) {
-			memcpy(&w, p, 8);
-			m = HASZERO(w ^ d) | HASZERO(w ^ (ONES * '"')) |
-			    HASZERO(w ^ (ONES * '\n')) | HASZERO(w ^ (ONES * '\r')) |
-			    HASZERO(w) | (w & HIGHS);
-			if (m)
-				break;
-			p += 8;
-		}
-		q = p + (__builtin_ctzll(m) >> 3);
+		q = next_special(p, (unsigned char)r->delim);
 		if (q >= end) {
 			if (!in->eof)
 				return FAST_MORE;
@@ -168,17 +237,19 @@ fast_line(struct csv_reader *r)
 				_("NUL byte in the data"));
 			goto skip;
 		}
-		n = utf8_seq(q, end);
-		if (n < 0 && !in->eof)
-			return FAST_MORE;
-		if (n <= 0) {
-			bad(r, r->line, (long)utf8_count((char *)s, (size_t)(q - s)) + 1,
+		/* not reached: next_special returns only the bytes above */
+		return FAST_SLOW;
+	}
+	/* q is the line's end: LF, the CR of CR LF, or the end of input. */
+	{
+		size_t bad_at = utf8_valid_prefix(s, (size_t)(q - s));
+
+		if (bad_at < (size_t)(q - s)) {
+			bad(r, r->line, (long)utf8_count((char *)s, bad_at) + 1,
 				_("invalid UTF-8 (if the file comes from a spreadsheet, try --encoding=windows-1252)"));
 			goto skip;
 		}
-		p = q + n;
 	}
-	/* q is the line's end: LF, the CR of CR LF, or the end of input. */
 	if (nf == 0 && q == s) {
 		in->pos = (size_t)((char *)q - in->buf) + (q < end ? 1 + (*q == '\r') : 0);
 		r->line++;
@@ -280,6 +351,16 @@ raw_pos(const char *raw, size_t off, long line0, long *line, long *col)
 	*col = (long)utf8_count(raw + ls, off - ls) + 1;
 }
 
+/* The first CR or LF in [s, end), or end. */
+static char *
+next_line_end(char *s, char *end)
+{
+	char *n = memchr(s, '\n', (size_t)(end - s));
+	char *r = memchr(s, '\r', (size_t)((n ? n : end) - s));
+
+	return r ? r : n ? n : end;
+}
+
 /*
  * Reads one record through libcsv, one physical line (ending in LF, CR LF
  * or a lone CR) at a time.
@@ -298,8 +379,7 @@ slow_record(struct csv_reader *r)
 		char *s = in->buf + in->pos, *end = in->buf + in->end, *t;
 		size_t len, content, bad_at;
 
-		for (t = s; t < end && *t != '\n' && *t != '\r'; t++)
-			;
+		t = next_line_end(s, end);
 		if ((t == end || (*t == '\r' && t + 1 == end)) && !in->eof) {
 			input_fill(in);
 			continue;
@@ -321,7 +401,7 @@ slow_record(struct csv_reader *r)
 		if (!started)
 			r->rec_line = r->line;
 		started = 1;
-		bad_at = utf8_check(s, content);
+		bad_at = utf8_valid_prefix((const unsigned char *)s, content);
 		if (bad_at == content && memchr(s, '\0', content))
 			bad_at = (size_t)((char *)memchr(s, '\0', content) - s);
 		if (bad_at < content) {
@@ -434,25 +514,18 @@ csv_sniff_delim(const char *buf, size_t len)
 }
 
 void
-csv_field_pos(const struct csv_reader *r, size_t i, long *line, long *col)
+csv_raw_field_pos(const char *raw, size_t len, char delim, long line0, size_t i,
+	long *line, long *col)
 {
-	const char *raw = r->raw;
 	size_t k, off = 0, field = 0;
 	int inq = 0, fstart = 1;
 
-	if (raw != r->rawbuf.data) {
-		/* The fast path: fields point into the line itself. */
-		off = i < r->nf ? (size_t)(r->f[i] - raw) : 0;
-		*line = r->rec_line;
-		*col = (long)utf8_count(raw, off) + 1;
-		return;
-	}
-	for (k = 0; k < r->rawlen && field < i; k++) {
+	for (k = 0; k < len && field < i; k++) {
 		char c = raw[k];
 
 		if (inq) {
 			if (c == '"') {
-				if (k + 1 < r->rawlen && raw[k + 1] == '"')
+				if (k + 1 < len && raw[k + 1] == '"')
 					k++;
 				else
 					inq = 0;
@@ -460,7 +533,7 @@ csv_field_pos(const struct csv_reader *r, size_t i, long *line, long *col)
 		} else if (fstart && c == '"') {
 			inq = 1;
 			fstart = 0;
-		} else if (c == r->delim) {
+		} else if (c == delim) {
 			field++;
 			off = k + 1;
 			fstart = 1;
@@ -468,5 +541,19 @@ csv_field_pos(const struct csv_reader *r, size_t i, long *line, long *col)
 			fstart = 0;
 		}
 	}
-	raw_pos(raw, off, r->rec_line, line, col);
+	raw_pos(raw, off, line0, line, col);
+}
+
+void
+csv_field_pos(const struct csv_reader *r, size_t i, long *line, long *col)
+{
+	if (r->raw != r->rawbuf.data) {
+		/* The fast path: fields point into the line itself. */
+		size_t off = i < r->nf ? (size_t)(r->f[i] - r->raw) : 0;
+
+		*line = r->rec_line;
+		*col = (long)utf8_count(r->raw, off) + 1;
+		return;
+	}
+	csv_raw_field_pos(r->raw, r->rawlen, r->delim, r->rec_line, i, line, col);
 }

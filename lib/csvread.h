@@ -60,4 +60,8 @@ char csv_sniff_delim(const char *buf, size_t len);
  * just read starts. */
 void csv_field_pos(const struct csv_reader *r, size_t i, long *line, long *col);
 
+/* The same for a record kept as its raw bytes, which start at line0. */
+void csv_raw_field_pos(const char *raw, size_t len, char delim, long line0, size_t i,
+	long *line, long *col);
+
 #endif

@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <nettle/sha2.h>
 
-#define INPUT_PAD 16
+#define INPUT_PAD 32
 
 struct input {
 	const char *name;	/* for messages: the path, or "<stdin>" */

@@ -75,8 +75,10 @@ map_hash(const char *s, size_t len)
 		h = (rotl(h, 23) ^ w) * k;
 	}
 	if (len > 0) {
+		/* A byte loop: memcpy of a variable length is a call. */
 		w = 0;
-		memcpy(&w, s, len);
+		for (size_t i = 0; i < len; i++)
+			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
 		h = (rotl(h, 23) ^ w) * k;
 	}
 	h ^= h >> 33;
@@ -85,6 +87,18 @@ map_hash(const char *s, size_t len)
 	h *= 0xc4ceb9fe1a85ec53u;
 	h ^= h >> 33;
 	return h;
+}
+
+/* Short keys are compared inline: memcmp is a call. */
+static int
+same_key(const char *a, const char *b, size_t len)
+{
+	if (len > 16)
+		return memcmp(a, b, len) == 0;
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
 }
 
 /* The index position holding key, or the empty one where it would go. */
@@ -97,8 +111,7 @@ probe(const struct map *m, const char *key, size_t len, uint64_t h)
 
 	while ((e = m->index[i]) != 0) {
 		k = &m->keys[e - 1];
-		if (k->hash == h && k->len == len &&
-		    (len == 0 || memcmp(k->s, key, len) == 0))
+		if (k->hash == h && k->len == len && same_key(k->s, key, len))
 			break;
 		i = (i + 1) & m->mask;
 	}

@@ -7,6 +7,7 @@
  * with their green, red, abstain, total, net and approval.
  */
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,14 +75,13 @@ struct dots {
 	struct map words;
 	int *word_colour;
 	size_t wordcap;
+	/* the last vote words seen, before the map */
+	struct word_cache { size_t len; char s[24]; enum colour c; } wcache[8];
+	int nwcache;
 	/* voters */
-	struct map voters;		/* "group\x1Fvoter" -> total */
-	int64_t *voter_total;
-	unsigned char *voter_flagged;
+	struct map voters;		/* "group\x1Fvoter" -> voter */
+	struct voter { int64_t total; int flagged; unsigned char *mask; size_t nmask; } *voter;
 	size_t votercap;
-	struct map voter_items;		/* "group\x1Fvoter\x1Fitem" -> colours */
-	unsigned char *voter_item_mask;
-	size_t vicap;
 	long voter_problems;
 	/* counts */
 	int64_t stickers;
@@ -117,18 +117,33 @@ classify(const char *raw)
 }
 
 static enum colour
-colour_of(struct dots *d, const char *raw)
+colour_of(struct dots *d, const char *raw, size_t len)
 {
-	size_t len = strlen(raw);
 	int added;
-	size_t slot = map_put(&d->words, raw, len, &added);
+	size_t slot;
 
+	for (int i = 0; i < d->nwcache; i++) {
+		size_t k = 0;
+
+		if (d->wcache[i].len != len)
+			continue;
+		while (k < len && d->wcache[i].s[k] == raw[k])
+			k++;
+		if (k == len)
+			return d->wcache[i].c;
+	}
+	slot = map_put(&d->words, raw, len, &added);
 	if (added) {
 		if (slot >= d->wordcap) {
 			d->wordcap = d->wordcap ? d->wordcap * 2 : 16;
 			d->word_colour = xreallocarray(d->word_colour, d->wordcap, sizeof *d->word_colour);
 		}
 		d->word_colour[slot] = classify(raw);
+	}
+	if (d->nwcache < 8 && len < sizeof d->wcache[0].s) {
+		memcpy(d->wcache[d->nwcache].s, raw, len);
+		d->wcache[d->nwcache].len = len;
+		d->wcache[d->nwcache++].c = (enum colour)d->word_colour[slot];
 	}
 	return (enum colour)d->word_colour[slot];
 }
@@ -277,14 +292,18 @@ parse_count(const char *s, int64_t *n)
 
 /* Finds or makes the item a row is about; -1 when the items file does not list it. */
 static long
-item_for(struct dots *d, size_t g, const char *id, const char *label)
+item_for(struct dots *d, size_t g, const char *id, size_t idlen, const char *label)
 {
 	int added;
 	size_t slot;
-	long decl;
+	long decl, found;
 
-	make_key(d, g, id);
-	long found = map_find(&d->items_by_key, d->key.data, d->key.len);
+	if (topt.group_by) {
+		make_key(d, g, id);
+		found = map_find(&d->items_by_key, d->key.data, d->key.len);
+	} else {
+		found = map_find(&d->items_by_key, id, idlen);
+	}
 
 	if (found >= 0)
 		return found;
@@ -301,6 +320,8 @@ item_for(struct dots *d, size_t g, const char *id, const char *label)
 		}
 		return -1;
 	}
+	if (!topt.group_by)
+		make_key(d, g, id);
 	slot = map_put(&d->items_by_key, d->key.data, d->key.len, &added);
 	new_item(d, g, id, label, NULL, d->next_order++);
 	return (long)slot;
@@ -316,81 +337,121 @@ add_to(struct table *t, const struct row *r, int field, int64_t *acc, int64_t n)
 	return 0;
 }
 
-/* Checks one voter's stickers: both colours on an item, or too many. */
+#define VOTER_WARNINGS 10	/* said one by one; more only with --verbose */
+
+/* A voter problem: an error with --strict-voters (-1: the row is
+ * rejected), else a warning, the first few of them only. */
+static int
+voter_problem(struct dots *d, struct table *t, const struct row *r, int field, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	d->voter_problems++;
+	va_start(ap, fmt);
+	buf_vprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (topt.strict_voters)
+		table_reject(t, r, field, "%s", msg.data);
+	else if (d->voter_problems <= VOTER_WARNINGS || cli.in.verbose)
+		table_warn(t, r, field, "%s", msg.data);
+	buf_release(&msg);
+	return topt.strict_voters ? -1 : 0;
+}
+
+/* Checks one voter's stickers: both colours on an item, or too many.
+ * Each voter keeps one byte of colours per item, indexed by item. */
 static int
 check_voter(struct dots *d, struct table *t, const struct row *r, const int *idx, size_t g,
-	const char *voter, const char *id, enum colour c, int64_t n)
+	const char *voter, size_t it, enum colour c, int64_t n)
 {
-	const char *gn = d->groups[g].name;
 	int added;
-	size_t v, vi;
+	size_t v;
+	struct voter *vo;
 
 	buf_reset(&d->key);
-	buf_printf(&d->key, "%s\x1F%s", gn, voter);
+	if (topt.group_by) {
+		buf_adds(&d->key, d->groups[g].name);
+		buf_addc(&d->key, '\x1F');
+	}
+	buf_adds(&d->key, voter);
 	v = map_put(&d->voters, d->key.data, d->key.len, &added);
 	if (added) {
 		if (v >= d->votercap) {
 			d->votercap = d->votercap ? d->votercap * 2 : 64;
-			d->voter_total = xreallocarray(d->voter_total, d->votercap, sizeof *d->voter_total);
-			d->voter_flagged = xreallocarray(d->voter_flagged, d->votercap, 1);
+			d->voter = xreallocarray(d->voter, d->votercap, sizeof *d->voter);
 		}
-		d->voter_total[v] = 0;
-		d->voter_flagged[v] = 0;
+		memset(&d->voter[v], 0, sizeof d->voter[v]);
 	}
-	buf_printf(&d->key, "\x1F%s", id);
-	vi = map_put(&d->voter_items, d->key.data, d->key.len, &added);
-	if (added) {
-		if (vi >= d->vicap) {
-			d->vicap = d->vicap ? d->vicap * 2 : 64;
-			d->voter_item_mask = xreallocarray(d->voter_item_mask, d->vicap, 1);
-		}
-		d->voter_item_mask[vi] = 0;
+	vo = &d->voter[v];
+	if (it >= vo->nmask) {
+		size_t want = d->itemcap > it ? d->itemcap : it + 1;
+
+		vo->mask = xrealloc(vo->mask, want);
+		memset(vo->mask + vo->nmask, 0, want - vo->nmask);
+		vo->nmask = want;
 	}
 	if (c == V_GREEN || c == V_RED) {
 		unsigned char bit = c == V_GREEN ? 1 : 2;
-		unsigned char before = d->voter_item_mask[vi];
+		unsigned char before = vo->mask[it];
 
-		d->voter_item_mask[vi] |= bit;
-		if ((before | bit) == 3 && before != 3) {
-			d->voter_problems++;
-			if (topt.strict_voters) {
-				table_reject(t, r, idx[C_VOTE], _("voter '%s' put both green and red on item '%s'"), voter, id);
-				return -1;
-			}
-			table_warn(t, r, idx[C_VOTE], _("voter '%s' put both green and red on item '%s'"), voter, id);
-		}
-	}
-	if (topt.max_per_voter && num_add(d->voter_total[v], n, &d->voter_total[v]) == 0 &&
-	    d->voter_total[v] > topt.max_per_voter && !d->voter_flagged[v]) {
-		d->voter_flagged[v] = 1;
-		d->voter_problems++;
-		if (topt.strict_voters) {
-			table_reject(t, r, idx[C_VOTER], _("voter '%s' stuck more than %ld stickers"),
-				voter, topt.max_per_voter);
+		vo->mask[it] |= bit;
+		if ((before | bit) == 3 && before != 3 &&
+		    voter_problem(d, t, r, idx[C_VOTE], _("voter '%s' put both green and red on item '%s'"),
+		    voter, d->items[it].id) != 0)
 			return -1;
-		}
-		table_warn(t, r, idx[C_VOTER], _("voter '%s' stuck more than %ld stickers"), voter, topt.max_per_voter);
+	}
+	if (topt.max_per_voter && num_add(vo->total, n, &vo->total) == 0 &&
+	    vo->total > topt.max_per_voter && !vo->flagged) {
+		vo->flagged = 1;
+		if (voter_problem(d, t, r, idx[C_VOTER], _("voter '%s' stuck more than %ld stickers"),
+		    voter, topt.max_per_voter) != 0)
+			return -1;
 	}
 	return 0;
+}
+
+/* Field i of r without surrounding spaces (NUL-terminated in place), and its length. */
+static char *
+field(const struct row *r, int i, size_t *len)
+{
+	char *s, *e;
+
+	if (i < 0) {
+		*len = 0;
+		return row_empty;
+	}
+	s = r->f[i];
+	e = s + r->len[i];
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	*e = '\0';
+	*len = (size_t)(e - s);
+	return s;
 }
 
 static void
 read_long(struct dots *d, struct table *t, const int *idx, int gcol)
 {
 	struct row *r;
+	size_t idlen, labellen, votelen, len;
 
 	while ((r = table_next(t))) {
-		char *id = tally_trim(row_get(r, idx[C_ITEM]));
-		char *label = tally_trim(row_get(r, idx[C_LABEL]));
-		const char *vote = row_get(r, idx[C_VOTE]);
-		enum colour c = colour_of(d, vote);
-		int64_t n;
-		size_t g = gcol >= 0 ? group_of(d, tally_trim(r->f[gcol])) : 0;
+		char *id = field(r, idx[C_ITEM], &idlen);
+		char *label = field(r, idx[C_LABEL], &labellen);
+		char *vote = field(r, idx[C_VOTE], &votelen);
+		enum colour c = colour_of(d, vote, votelen);
+		int64_t n = 1;
+		size_t g = gcol >= 0 ? group_of(d, field(r, gcol, &len)) : 0;
 		long it;
 
-		if (!*id)
+		if (!idlen) {
 			id = label;
-		if (!*id) {
+			idlen = labellen;
+		}
+		if (!idlen) {
 			table_reject(t, r, idx[C_ITEM] >= 0 ? idx[C_ITEM] : idx[C_LABEL],
 				"%s", _("no item and no label"));
 			continue;
@@ -399,28 +460,29 @@ read_long(struct dots *d, struct table *t, const int *idx, int gcol)
 			table_reject(t, r, idx[C_VOTE], _("vote '%s' is neither green, red nor abstain"), vote);
 			continue;
 		}
-		if (idx[C_COUNT] >= 0 && parse_count(tally_trim(r->f[idx[C_COUNT]]), &n) != 0) {
+		if (idx[C_COUNT] >= 0 && parse_count(field(r, idx[C_COUNT], &len), &n) != 0) {
 			table_reject(t, r, idx[C_COUNT], _("count '%s' is not a whole number of at least 0"),
 				r->f[idx[C_COUNT]]);
 			continue;
-		} else if (idx[C_COUNT] < 0) {
-			n = 1;
 		}
-		if (g >= d->ngroups || d->groups[g].nitems == 0)
+		if (d->ndecl && (g >= d->ngroups || d->groups[g].nitems == 0))
 			fill_group(d, g);
-		it = item_for(d, g, id, label);
+		it = item_for(d, g, id, idlen, label);
 		if (it < 0) {
 			table_reject(t, r, idx[C_ITEM] >= 0 ? idx[C_ITEM] : idx[C_LABEL],
 				_("item '%s' is not in %s"), id, topt.items_file);
 			continue;
 		}
-		if (idx[C_VOTER] >= 0 && *r->f[idx[C_VOTER]] &&
-		    check_voter(d, t, r, idx, g, tally_trim(r->f[idx[C_VOTER]]), d->items[it].id, c, n) != 0)
-			continue;
+		if (idx[C_VOTER] >= 0) {
+			char *voter = field(r, idx[C_VOTER], &len);
+
+			if (len && check_voter(d, t, r, idx, g, voter, (size_t)it, c, n) != 0)
+				continue;
+		}
 		if (add_to(t, r, idx[C_COUNT], &d->items[it].n[c], n) != 0 ||
 		    add_to(t, r, idx[C_COUNT], &d->stickers, n) != 0)
 			continue;
-		if (*label && !*d->items[it].label) {
+		if (labellen && !*d->items[it].label) {
 			free(d->items[it].label);
 			d->items[it].label = xstrdup(label);
 		}
@@ -462,9 +524,9 @@ read_wide(struct dots *d, struct table *t, const int *idx, int gcol)
 		}
 		if (!ok)
 			continue;
-		if (g >= d->ngroups || d->groups[g].nitems == 0)
+		if (d->ndecl && (g >= d->ngroups || d->groups[g].nitems == 0))
 			fill_group(d, g);
-		it = item_for(d, g, id, label);
+		it = item_for(d, g, id, strlen(id), label);
 		if (it < 0) {
 			table_reject(t, r, idx[C_ITEM] >= 0 ? idx[C_ITEM] : idx[C_LABEL],
 				_("item '%s' is not in %s"), id, topt.items_file);
@@ -809,7 +871,6 @@ tally_dots(void)
 	map_init(&d.declared_labels);
 	map_init(&d.words);
 	map_init(&d.voters);
-	map_init(&d.voter_items);
 	buf_init(&d.key);
 	if (topt.items_file)
 		read_items(&d, topt.items_file);
@@ -819,6 +880,9 @@ tally_dots(void)
 		d.inputs[d.ninputs++] = strcmp(*f, "-") == 0 ? "-" : *f;
 		read_votes(&d, *f);
 	}
+	if (d.voter_problems > VOTER_WARNINGS && !cli.in.verbose && !topt.strict_voters)
+		ess_warn(_("%ld more voter problems not shown (--verbose shows them all)"),
+			d.voter_problems - VOTER_WARNINGS);
 	/* The default group stays only when it was used or nothing else was. */
 	if (d.ngroups > 1 && d.groups[0].nitems == 0) {
 		free(d.groups[0].name);
@@ -850,9 +914,9 @@ tally_dots(void)
 	free(d.items);
 	free(d.groups);
 	free(d.word_colour);
-	free(d.voter_total);
-	free(d.voter_flagged);
-	free(d.voter_item_mask);
+	for (size_t i = 0; i < d.voters.n; i++)
+		free(d.voter[i].mask);
+	free(d.voter);
 	free(d.inputs);
 	map_release(&d.items_by_key);
 	map_release(&d.groups_by_name);
@@ -860,7 +924,6 @@ tally_dots(void)
 	map_release(&d.declared_labels);
 	map_release(&d.words);
 	map_release(&d.voters);
-	map_release(&d.voter_items);
 	buf_release(&d.key);
 	return 0;
 }

@@ -263,7 +263,9 @@ main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	cli_start();
 	sha256_init(&topt.hash);
-	cli.in.hash = &topt.hash;
+	/* Only JSON output prints the digest: do not pay for it otherwise. */
+	if (cli.out.format == OF_JSON)
+		cli.in.hash = &topt.hash;
 	status = method == M_MOTION ? tally_motions() : tally_dots();
 	cli_finish();
 	return status ? status : ess_exit_status;
