@@ -98,11 +98,11 @@ build/asan/fuzz/%-replay: tests/fuzz/%.c tests/fuzz/replay.c build/asan/libess.a
 	$(CC) $(ALL_CFLAGS) $(SAN) $^ $(LIBS) -o $@
 
 check: deps-auto
-	@$(MAKE) --no-print-directory all $(UNIT_BINS) $(ASAN_BINS) $(ASAN_UNIT_BINS) $(FUZZ_REPLAY)
+	@$(MAKE) -s --no-print-directory all $(UNIT_BINS) $(ASAN_BINS) $(ASAN_UNIT_BINS) $(FUZZ_REPLAY)
 	@tests/run
 
 demo: deps-auto
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) -s --no-print-directory all
 	@share/examples/demo.sh
 
 bench: all

@@ -17,6 +17,7 @@
 #endif
 
 const char *ess_progname = "ess";
+_Thread_local struct ess_catch *ess_catcher;
 int ess_exit_status = 0;
 
 error_t argp_err_exit_status = EX_USAGE;
@@ -141,11 +142,39 @@ ess_warn_at(const char *file, long line, long col, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* In a catching thread: keeps the message and jumps back. */
+static void
+catch_fatal(int status, const char *file, long line, long col, const char *fmt, va_list ap, int e)
+{
+	struct ess_catch *c = ess_catcher;
+	size_t n = 0;
+
+	if (!c)
+		return;
+	c->msg[0] = '\0';
+	if (file && line > 0 && col > 0)
+		n = (size_t)snprintf(c->msg, sizeof c->msg, "%s:%ld:%ld: ", file, line, col);
+	else if (file && line > 0)
+		n = (size_t)snprintf(c->msg, sizeof c->msg, "%s:%ld: ", file, line);
+	else if (file)
+		n = (size_t)snprintf(c->msg, sizeof c->msg, "%s: ", file);
+	if (n < sizeof c->msg)
+		n += (size_t)vsnprintf(c->msg + n, sizeof c->msg - n, fmt, ap);
+	if (e && n < sizeof c->msg)
+		snprintf(c->msg + n, sizeof c->msg - n, ": %s", strerror(e));
+	c->status = status;
+	ess_catcher = NULL;
+	longjmp(c->jb, 1);
+}
+
 noreturn void
 ess_die(int status, const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	catch_fatal(status, NULL, 0, 0, fmt, ap, 0);
+	va_end(ap);
 	va_start(ap, fmt);
 	vmessage(NULL, 0, 0, fmt, ap);
 	va_end(ap);
@@ -159,6 +188,9 @@ ess_die_at(int status, const char *file, long line, long col, const char *fmt, .
 	va_list ap;
 
 	va_start(ap, fmt);
+	catch_fatal(status, file, line, col, fmt, ap, 0);
+	va_end(ap);
+	va_start(ap, fmt);
 	vmessage(file, line, col, fmt, ap);
 	va_end(ap);
 	run_cleanups();
@@ -171,6 +203,9 @@ ess_die_errno(int status, const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 
+	va_start(ap, fmt);
+	catch_fatal(status, NULL, 0, 0, fmt, ap, e);
+	va_end(ap);
 	fflush(stdout);
 	fprintf(stderr, "%s: ", ess_progname);
 	va_start(ap, fmt);

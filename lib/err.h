@@ -11,6 +11,7 @@
 #ifndef ESS_ERR_H
 #define ESS_ERR_H
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdnoreturn.h>
 #include <sysexits.h>
@@ -38,6 +39,19 @@ noreturn void ess_die_at(int status, const char *file, long line, long col, cons
 	__attribute__((format(printf, 5, 6)));
 /* Like ess_die, with ": strerror(errno)" appended. */
 noreturn void ess_die_errno(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * A thread that must not exit the process (the table reader's) points
+ * ess_catcher at a struct ess_catch: ess_die* then keep their message and
+ * status there and longjmp to it, and the thread hands them over to the
+ * main thread, which reports them in their turn.
+ */
+struct ess_catch {
+	jmp_buf jb;
+	int status;
+	char msg[512];
+};
+extern _Thread_local struct ess_catch *ess_catcher;
 
 /* Runs the cleanups and exits, saying nothing more. */
 noreturn void ess_exit(int status);

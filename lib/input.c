@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,9 +90,106 @@ input_open_mem(struct input *in, const char *name, const void *data, size_t len,
 	in->memlen = len;
 }
 
+struct input_pool {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct input_buf *free;	/* room for every buffer: made + the first */
+	int nfree, made, limit;
+	int stop;
+};
+
+void
+input_use_pool(struct input *in, int nbuf)
+{
+	struct input_pool *p = xcalloc(1, sizeof *p);
+
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	p->limit = nbuf;
+	p->free = xcalloc((size_t)nbuf + 1, sizeof *p->free);
+	in->pool = p;
+}
+
+void
+input_release(struct input *in, struct input_buf b)
+{
+	struct input_pool *p = in->pool;
+
+	pthread_mutex_lock(&p->mu);
+	p->free[p->nfree++] = b;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+void
+input_pool_stop(struct input *in)
+{
+	struct input_pool *p = in->pool;
+
+	pthread_mutex_lock(&p->mu);
+	p->stop = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* A buffer of at least cap bytes (plus the pad) from the pool; the pool
+ * makes new ones until it has made limit, then waits for one to come back. */
+static struct input_buf
+pool_get(struct input *in, size_t cap)
+{
+	struct input_pool *p = in->pool;
+	struct input_buf b = { NULL, 0 };
+
+	pthread_mutex_lock(&p->mu);
+	while (p->nfree == 0 && p->made >= p->limit && !p->stop)
+		pthread_cond_wait(&p->cv, &p->mu);
+	if (p->stop) {
+		pthread_mutex_unlock(&p->mu);
+		ess_die(0, "stopped");
+	}
+	if (p->nfree > 0)
+		b = p->free[--p->nfree];
+	else
+		p->made++;
+	pthread_mutex_unlock(&p->mu);
+	if (b.cap < cap) {
+		free(b.p);
+		b.p = xmalloc(cap + INPUT_PAD);
+		b.cap = cap;
+	}
+	return b;
+}
+
+/* Moves the unread bytes into another buffer of the pool. */
+static void
+pool_switch(struct input *in, size_t cap)
+{
+	struct input_buf b = pool_get(in, cap);
+	size_t unread = in->end - in->pos;
+
+	memcpy(b.p, in->buf + in->pos, unread);
+	if (in->nretired == sizeof in->retired / sizeof in->retired[0])
+		ess_die(EX_SOFTWARE, "%s", _("too many input buffers retired at once"));
+	in->retired[in->nretired++] = (struct input_buf){ in->buf, in->cap };
+	in->buf = b.p;
+	in->cap = b.cap;
+	in->pos = 0;
+	in->end = unread;
+}
+
 void
 input_close(struct input *in)
 {
+	if (in->pool) {
+		for (int i = 0; i < in->pool->nfree; i++)
+			free(in->pool->free[i].p);
+		for (size_t i = 0; i < in->nretired; i++)
+			free(in->retired[i].p);
+		pthread_mutex_destroy(&in->pool->mu);
+		pthread_cond_destroy(&in->pool->cv);
+		free(in->pool->free);
+		free(in->pool);
+	}
 	free(in->mem);
 	if (in->fd > 0)
 		close(in->fd);
@@ -171,7 +269,17 @@ input_fill(struct input *in)
 
 	if (in->eof && (!in->cd || in->rawlen == 0))
 		return 0;
-	if (in->pos > 0) {
+	if (in->pool) {
+		size_t cap = in->cap;
+
+		if (unread + INPUT_CHUNK / 2 > cap) {
+			if (cap >= in->max_cap)
+				ess_die(EX_DATAERR, _("%s: a record is longer than %zu MiB: an unterminated quote?"),
+					in->name, in->max_cap >> 20);
+			cap *= 2;
+		}
+		pool_switch(in, cap);
+	} else if (in->pos > 0) {
 		memmove(in->buf, in->buf + in->pos, unread);
 		in->pos = 0;
 		in->end = unread;

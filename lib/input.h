@@ -17,6 +17,13 @@
 
 #define INPUT_PAD 32
 
+struct input_pool;
+
+struct input_buf {
+	char *p;
+	size_t cap;
+};
+
 struct input {
 	const char *name;	/* for messages: the path, or "<stdin>" */
 	int fd;
@@ -33,12 +40,28 @@ struct input {
 	int bom_checked;
 	char *mem;		/* input_open_mem's bytes */
 	size_t memlen, mempos;
+	struct input_pool *pool;	/* see input_use_pool */
+	struct input_buf retired[8];
+	size_t nretired;
 };
 
 /* Opens path ("-" or NULL = stdin); dies with 66 when it cannot.  encoding
  * may be NULL or "utf-8"; an unknown encoding is a usage error (64). */
 void input_open(struct input *in, const char *path, const char *encoding,
 	struct sha256_ctx *hash);
+/*
+ * Pool mode, for a reader whose rows are used by another thread: input_fill
+ * never moves bytes inside a buffer that rows may point into.  It copies
+ * the unread bytes into a free buffer of the pool (waiting for one when
+ * none is free) and lists the old buffer in retired[]; whoever takes the
+ * rows read so far takes the retired buffers too, and gives each back with
+ * input_release once done with the rows.  input_pool_stop wakes a waiting
+ * input_fill, which then dies (caught by the reader thread).
+ */
+void input_use_pool(struct input *in, int nbuf);
+void input_release(struct input *in, struct input_buf b);
+void input_pool_stop(struct input *in);
+
 /* Reads len bytes of memory (copied) as if they were a file called name;
  * for tests and fuzzing. */
 void input_open_mem(struct input *in, const char *name, const void *data, size_t len,

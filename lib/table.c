@@ -1,6 +1,7 @@
 /*
  * table.c: sniffing, headers, rows and row errors.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,9 @@
 #include "write.h"
 
 char row_empty[1];
+static char *row_empty_ptr = row_empty;
+static size_t zero_len;
+static void pipe_stop(struct table *t);
 
 struct rejects {
 	struct outfile out;
@@ -190,6 +194,7 @@ table_close(struct table *t)
 {
 	if (!t)
 		return;
+	pipe_stop(t);
 	if (t->csv_ready)
 		csv_reader_release(&t->csv);
 	if (t->json_ready)
@@ -209,35 +214,317 @@ table_close(struct table *t)
 	free(t);
 }
 
+/*
+ * CSV records in batches.  The reader thread splits records and fills a
+ * batch with pointers to their fields, which stay in the input's buffers
+ * (pool mode: a buffer is reused only after the batches that point into it
+ * are done).  Fields of quoted records, error messages and fatal errors are
+ * copied into the batch.  The tool reads the batches in order, so rows and
+ * messages come in the same order as without a thread (ESS_THREADS=1 fills
+ * the batches inline: the same code, tested to give the same output).
+ */
+#define BATCH_ROWS 4096
+#define NBATCH 4
+
+enum brow_kind { BR_ROW, BR_SLOW, BR_BAD, BR_FATAL };
+
+struct brow {
+	enum brow_kind kind;
+	long line, col;		/* col: a BAD record's error column */
+	size_t nf;
+	size_t off;		/* fields: index in f[] and len[]; BAD: message in arena */
+	size_t raw, rawlen;	/* SLOW: the record's bytes in arena */
+	int status;		/* FATAL: exit status */
+};
+
+struct table_batch {
+	char **f;
+	size_t *len;
+	size_t nf, fcap;
+	struct brow *rows;
+	size_t n, cap, next;
+	struct buf arena;
+	struct input_buf bufs[8];	/* the input buffers it holds */
+	size_t nbufs;
+	int last;
+};
+
+struct table_pipe {
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct table_batch b[NBATCH];
+	int full[NBATCH];
+	int cur;		/* the batch the tool reads, -1 before the first */
+	int fill;		/* the batch being filled (inline mode) */
+	int stop, threaded;
+	struct ess_catch catcher;
+};
+
+static struct brow *
+batch_push(struct table_batch *b, enum brow_kind kind, long line)
+{
+	struct brow *br;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 256;
+		b->rows = xreallocarray(b->rows, b->cap, sizeof *b->rows);
+	}
+	br = &b->rows[b->n++];
+	memset(br, 0, sizeof *br);
+	br->kind = kind;
+	br->line = line;
+	return br;
+}
+
+static void
+batch_add_record(struct table_batch *b, const struct csv_reader *c)
+{
+	int slow = c->raw == c->rawbuf.data;
+	struct brow *br = batch_push(b, slow ? BR_SLOW : BR_ROW, c->rec_line);
+
+	if (b->nf + c->nf > b->fcap) {
+		b->fcap = (b->nf + c->nf) * 2;
+		b->f = xreallocarray(b->f, b->fcap, sizeof *b->f);
+		b->len = xreallocarray(b->len, b->fcap, sizeof *b->len);
+	}
+	br->nf = c->nf;
+	br->off = b->nf;
+	for (size_t i = 0; i < c->nf; i++) {
+		b->len[b->nf] = c->flen[i];
+		if (slow) {
+			/* An offset for now: the arena may move until the batch is full. */
+			b->f[b->nf++] = (char *)(uintptr_t)b->arena.len;
+			buf_add(&b->arena, c->f[i], c->flen[i] + 1);
+		} else {
+			b->f[b->nf++] = c->f[i];
+		}
+	}
+	if (slow) {
+		br->raw = b->arena.len;
+		br->rawlen = c->rawlen;
+		buf_add(&b->arena, c->raw, c->rawlen);
+		buf_addc(&b->arena, '\0');
+	}
+}
+
+static void
+batch_add_error(struct table_batch *b, long line, long col, const char *msg, enum brow_kind kind,
+	int status)
+{
+	struct brow *br = batch_push(b, kind, line);
+
+	br->col = col;
+	br->status = status;
+	br->off = b->arena.len;
+	buf_adds(&b->arena, msg);
+	buf_addc(&b->arena, '\0');
+}
+
+/* Takes the input buffers retired while reading; they hold rows of b. */
+static void
+batch_take_buffers(struct table_batch *b, struct input *in)
+{
+	for (size_t i = 0; i < in->nretired; i++) {
+		if (b->nbufs == sizeof b->bufs / sizeof b->bufs[0])
+			ess_die(EX_SOFTWARE, "%s", _("too many input buffers in one batch"));
+		b->bufs[b->nbufs++] = in->retired[i];
+	}
+	in->nretired = 0;
+}
+
+/* Reads records into b until it has BATCH_ROWS or holds a retired buffer. */
+static void
+batch_fill(struct table *t, struct table_batch *b)
+{
+	struct table_pipe *p = t->pipe;
+
+	b->n = b->next = b->nf = 0;
+	b->last = 0;
+	buf_reset(&b->arena);
+	ess_catcher = &p->catcher;
+	if (setjmp(p->catcher.jb)) {
+		/* Something input_fill could not go on from: a read error, a
+		 * bad encoding, a huge record, or the tool stopping. */
+		batch_take_buffers(b, &t->in);
+		batch_add_error(b, 0, 0, p->catcher.msg, BR_FATAL, p->catcher.status);
+		b->last = 1;
+		return;
+	}
+	while (b->n < BATCH_ROWS && b->nbufs == 0) {
+		enum csv_status st = csv_reader_next(&t->csv);
+
+		if (t->in.nretired) {
+			/* Rows so far lie in the retired buffers; this one does not. */
+			batch_take_buffers(b, &t->in);
+		}
+		if (st == CSV_EOF) {
+			b->last = 1;
+			break;
+		}
+		if (st == CSV_BAD)
+			batch_add_error(b, t->csv.err_line, t->csv.err_col, t->csv.err.data, BR_BAD, 0);
+		else
+			batch_add_record(b, &t->csv);
+	}
+	ess_catcher = NULL;
+	/* The arena is still now: offsets become pointers. */
+	for (size_t i = 0; i < b->n; i++) {
+		struct brow *br = &b->rows[i];
+
+		if (br->kind == BR_SLOW)
+			for (size_t k = 0; k < br->nf; k++)
+				b->f[br->off + k] = b->arena.data + (uintptr_t)b->f[br->off + k];
+	}
+}
+
+/* Gives the batch's input buffers back to the pool. */
+static void
+batch_done(struct table *t, struct table_batch *b)
+{
+	for (size_t i = 0; i < b->nbufs; i++)
+		input_release(&t->in, b->bufs[i]);
+	b->nbufs = 0;
+}
+
+static void *
+reader_thread(void *arg)
+{
+	struct table *t = arg;
+	struct table_pipe *p = t->pipe;
+
+	for (int i = 0;; i = (i + 1) % NBATCH) {
+		pthread_mutex_lock(&p->mu);
+		while (p->full[i] && !p->stop)
+			pthread_cond_wait(&p->cv, &p->mu);
+		pthread_mutex_unlock(&p->mu);
+		if (p->stop)
+			break;
+		batch_fill(t, &p->b[i]);
+		pthread_mutex_lock(&p->mu);
+		p->full[i] = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		if (p->b[i].last)
+			break;
+	}
+	return NULL;
+}
+
+static void
+pipe_start(struct table *t)
+{
+	struct table_pipe *p = xcalloc(1, sizeof *p);
+	const char *env = getenv("ESS_THREADS");
+
+	t->pipe = p;
+	for (int i = 0; i < NBATCH; i++)
+		buf_init(&p->b[i].arena);
+	p->cur = -1;
+	/* NBATCH batches in flight, each holding at most one buffer, and
+	 * the one being read into. */
+	input_use_pool(&t->in, NBATCH + 1);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	if (env && strcmp(env, "1") == 0)
+		return;
+	p->threaded = pthread_create(&p->th, NULL, reader_thread, t) == 0;
+}
+
+static void
+pipe_stop(struct table *t)
+{
+	struct table_pipe *p = t->pipe;
+
+	if (!p)
+		return;
+	if (p->threaded) {
+		pthread_mutex_lock(&p->mu);
+		p->stop = 1;
+		pthread_cond_broadcast(&p->cv);
+		pthread_mutex_unlock(&p->mu);
+		input_pool_stop(&t->in);
+		pthread_join(p->th, NULL);
+	}
+	for (int i = 0; i < NBATCH; i++) {
+		batch_done(t, &p->b[i]);
+		buf_release(&p->b[i].arena);
+		free(p->b[i].f);
+		free(p->b[i].len);
+		free(p->b[i].rows);
+	}
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
+	free(p);
+	t->pipe = NULL;
+	t->cur_row = NULL;
+}
+
+/* The next batch to read, once the reader has filled it. */
+static struct table_batch *
+next_batch(struct table *t)
+{
+	struct table_pipe *p = t->pipe;
+	int i;
+
+	if (p->cur >= 0)
+		batch_done(t, &p->b[p->cur]);
+	if (!p->threaded) {
+		p->cur = 0;
+		batch_fill(t, &p->b[0]);
+		return &p->b[0];
+	}
+	pthread_mutex_lock(&p->mu);
+	if (p->cur >= 0) {
+		p->full[p->cur] = 0;
+		pthread_cond_broadcast(&p->cv);
+	}
+	i = p->cur = (p->cur + 1) % NBATCH;
+	while (!p->full[i])
+		pthread_cond_wait(&p->cv, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+	return &p->b[i];
+}
+
 static struct row *
 next_csv(struct table *t)
 {
-	struct csv_reader *c = &t->csv;
 	char msg[160];
 
+	if (!t->pipe)
+		pipe_start(t);
 	for (;;) {
-		switch (csv_reader_next(c)) {
-		case CSV_EOF:
-			return NULL;
-		case CSV_BAD: {
-			char *raw = row_empty;
-			size_t z = 0;
+		struct table_pipe *p = t->pipe;
+		struct table_batch *b = p->cur >= 0 ? &p->b[p->cur] : NULL;
+		struct brow *br;
 
-			fail(t, c->err_line, c->err_col, &raw, &z, 0, c->err.data);
+		if (!b || b->next == b->n) {
+			if (b && b->last)
+				return NULL;
+			next_batch(t);
 			continue;
 		}
-		case CSV_ROW:
-			break;
+		br = &b->rows[b->next++];
+		t->cur_row = br;
+		if (br->kind == BR_FATAL) {
+			if (br->status == 0)
+				return NULL;
+			ess_warn("%s", b->arena.data + br->off);
+			ess_exit(br->status);
 		}
+		if (br->kind == BR_BAD) {
+			fail(t, br->line, br->col, &row_empty_ptr, &zero_len, 0, b->arena.data + br->off);
+			continue;
+		}
+		t->row.f = b->f + br->off;
+		t->row.len = b->len + br->off;
+		t->row.line = br->line;
 		t->row.recno++;
-		if (c->nf != t->ncols) {
-			snprintf(msg, sizeof msg, _("%zu fields, the header has %zu"), c->nf, t->ncols);
-			fail(t, c->rec_line, 0, c->f, c->flen, c->nf, msg);
+		if (br->nf != t->ncols) {
+			snprintf(msg, sizeof msg, _("%zu fields, the header has %zu"), br->nf, t->ncols);
+			fail(t, br->line, 0, t->row.f, t->row.len, br->nf, msg);
 			continue;
 		}
-		t->row.line = c->rec_line;
-		t->row.f = c->f;
-		t->row.len = c->flen;
 		t->rows++;
 		return &t->row;
 	}
@@ -461,10 +748,21 @@ table_find(const struct table *t, const char *name)
 static void
 field_pos(const struct table *t, const struct row *r, int field, long *line, long *col)
 {
+	const struct brow *br = t->cur_row;
+	const struct table_batch *b;
+
 	*line = r->line;
 	*col = 0;
-	if (t->csv_ready && field >= 0)
-		csv_field_pos(&t->csv, (size_t)field, line, col);
+	if (!t->csv_ready || field < 0 || !br || !t->pipe)
+		return;
+	b = &t->pipe->b[t->pipe->cur];
+	if (br->kind == BR_SLOW) {
+		csv_raw_field_pos(b->arena.data + br->raw, br->rawlen, t->csv.delim, br->line,
+			(size_t)field, line, col);
+		return;
+	}
+	/* A plain line: its fields follow one another in the buffer. */
+	*col = (long)utf8_count(r->f[0], (size_t)(r->f[field] - r->f[0])) + 1;
 }
 
 static void

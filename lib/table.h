@@ -57,6 +57,9 @@ struct colspec {
 	unsigned flags;
 };
 
+struct table_pipe;
+struct brow;
+
 struct table {
 	const char *name;	/* the file's name for messages */
 	struct table_opts opts;
@@ -73,6 +76,10 @@ struct table {
 	size_t *joffs;
 	int csv_ready, json_ready;
 	int has_pending;	/* the first JSON record was read to learn the header */
+	/* CSV records come in batches filled by a reader thread (inline with
+	 * ESS_THREADS=1); rows point into the batch being read. */
+	struct table_pipe *pipe;
+	const struct brow *cur_row;
 };
 
 /* Opens path ("-" or NULL: stdin) and reads its header; dies with 66 when

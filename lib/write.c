@@ -410,6 +410,8 @@ write_table(struct writer *w)
 			if (!last)
 				buf_adds(&w->line, "  ");
 		}
+		while (w->line.len && w->line.data[w->line.len - 1] == ' ')
+			w->line.len--;
 		buf_addc(&w->line, '\n');
 		flush_line(w);
 	}
