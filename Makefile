@@ -88,7 +88,7 @@ build/locale/%/LC_MESSAGES/ess-tools.mo: po/%.po | build/.deps-ok
 	msgfmt --check -o $@ $<
 
 po/ess-tools.pot: $(LIB_SRC) $(wildcard cmd/*/*.c)
-	xgettext --from-code=UTF-8 -k_ -kN_ -c -o $@ --package-name=ess-tools $^
+	xgettext --from-code=UTF-8 -k_ -kN_ -kngettext:1,2 -c -o $@ --package-name=ess-tools $^
 
 # Fuzz targets replayed on their corpus in make check, plain (no clang needed).
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)

@@ -49,7 +49,7 @@ parse_opt(int key, char *arg, struct argp_state *state)
 	case 'd':
 		if (strcasecmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
 			cli.in.delim = '\t';
-		else if (strlen(arg) == 1 && strchr(",;|\t:", arg[0]))
+		else if (strlen(arg) == 1 && strchr(",;|\t", arg[0]))
 			cli.in.delim = arg[0];
 		else
 			argp_error(state, _("delimiter '%s' is not one of , ; | : or tab"), arg);

@@ -46,9 +46,12 @@ ess_atdie_remove(void (*fn)(void *), void *arg)
 	}
 }
 
+static int dying;	/* an error was said: stdout is closed quietly */
+
 static void
 run_cleanups(void)
 {
+	dying = 1;
 	while (ncleanups > 0) {
 		struct cleanup c = cleanups[--ncleanups];
 		c.fn(c.arg);
@@ -72,6 +75,8 @@ ess_close_stdout(void)
 		bad = 1;
 		e = errno;
 	}
+	if (bad && dying)
+		return;		/* said already; keep the status */
 	if (bad) {
 		/* EBADF: stdout was closed (>&-); that is a write error too. */
 		fprintf(stderr, "%s: %s: %s\n", ess_progname, _("write error"), strerror(e));

@@ -222,7 +222,7 @@ read_raw(struct input *in, char *dst, size_t n)
 		ess_die_errno(EX_IOERR, _("%s: read error"), in->name);
 	if (r > 0 && in->hash)
 		sha256_update(in->hash, (size_t)r, (const uint8_t *)dst);
-	in->consumed += (unsigned long long)r;
+	__atomic_add_fetch(&in->consumed, (unsigned long long)r, __ATOMIC_RELAXED);
 	return (size_t)r;
 }
 

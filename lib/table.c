@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "input.h"
@@ -173,8 +176,13 @@ table_open(const char *path, const struct table_opts *o)
 	}
 	t->format = f;
 	if (f == TF_CSV || f == TF_TSV) {
-		char d = o->delim ? o->delim : f == TF_TSV ? '\t'
-			: csv_sniff_delim(t->in.buf + t->in.pos, t->in.end - t->in.pos);
+		size_t at = t->in.pos;
+		char d;
+
+		while (at < t->in.end && (t->in.buf[at] == '\n' || t->in.buf[at] == '\r'))
+			at++;	/* blank lines before the header */
+		d = o->delim ? o->delim : f == TF_TSV ? '\t'
+			: csv_sniff_delim(t->in.buf + at, t->in.end - at);
 
 		csv_reader_init(&t->csv, &t->in, d);
 		t->csv_ready = 1;
@@ -224,6 +232,7 @@ table_close(struct table *t)
  * the batches inline: the same code, tested to give the same output).
  */
 #define BATCH_ROWS 4096
+#define PROGRESS_MIN (64LL << 20)	/* files this large show their progress */
 #define NBATCH 4
 
 enum brow_kind { BR_ROW, BR_SLOW, BR_BAD, BR_FATAL };
@@ -250,6 +259,9 @@ struct table_batch {
 };
 
 struct table_pipe {
+	/* progress on a terminal, for large files */
+	unsigned long long size, shown_at;
+	int progress, shown;
 	pthread_t th;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -421,6 +433,15 @@ pipe_start(struct table *t)
 	for (int i = 0; i < NBATCH; i++)
 		buf_init(&p->b[i].arena);
 	p->cur = -1;
+	{
+		struct stat st;
+
+		if (isatty(STDERR_FILENO) && fstat(t->in.fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_size >= PROGRESS_MIN) {
+			p->progress = 1;
+			p->size = (unsigned long long)st.st_size;
+		}
+	}
 	/* NBATCH batches in flight, each holding at most one buffer, and
 	 * the one being read into. */
 	input_use_pool(&t->in, NBATCH + 1);
@@ -438,6 +459,8 @@ pipe_stop(struct table *t)
 
 	if (!p)
 		return;
+	if (p->shown)
+		fputs("\r\033[K", stderr);
 	if (p->threaded) {
 		pthread_mutex_lock(&p->mu);
 		p->stop = 1;
@@ -460,6 +483,24 @@ pipe_stop(struct table *t)
 	t->cur_row = NULL;
 }
 
+/* Says on stderr how far the reading is, every tenth of a second at most. */
+static void
+progress(struct table *t)
+{
+	struct table_pipe *p = t->pipe;
+	struct timespec ts;
+	unsigned long long now, done;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	now = (unsigned long long)ts.tv_sec * 1000 + (unsigned long long)ts.tv_nsec / 1000000;
+	if (now < p->shown_at + 100)
+		return;
+	p->shown_at = now;
+	done = __atomic_load_n(&t->in.consumed, __ATOMIC_RELAXED);
+	fprintf(stderr, "\r%s: %3llu%%", t->name, done * 100 / p->size);
+	p->shown = 1;
+}
+
 /* The next batch to read, once the reader has filled it. */
 static struct table_batch *
 next_batch(struct table *t)
@@ -469,6 +510,8 @@ next_batch(struct table *t)
 
 	if (p->cur >= 0)
 		batch_done(t, &p->b[p->cur]);
+	if (p->progress)
+		progress(t);
 	if (!p->threaded) {
 		p->cur = 0;
 		batch_fill(t, &p->b[0]);
@@ -484,6 +527,30 @@ next_batch(struct table *t)
 		pthread_cond_wait(&p->cv, &p->mu);
 	pthread_mutex_unlock(&p->mu);
 	return &p->b[i];
+}
+
+/* TSV (-i tsv) writes a tab, a newline and a backslash as \t, \n, \\:
+ * undo it in place. */
+static void
+tsv_unescape(struct row *r, size_t nf)
+{
+	for (size_t i = 0; i < nf; i++) {
+		char *s = r->f[i], *w;
+		const char *p;
+
+		if (!memchr(s, '\\', r->len[i]))
+			continue;
+		for (p = w = s; *p; p++) {
+			if (*p == '\\' && p[1]) {
+				p++;
+				*w++ = *p == 't' ? '\t' : *p == 'n' ? '\n' : *p == 'r' ? '\r' : *p;
+			} else {
+				*w++ = *p;
+			}
+		}
+		*w = '\0';
+		r->len[i] = (size_t)(w - s);
+	}
 }
 
 static struct row *
@@ -520,8 +587,11 @@ next_csv(struct table *t)
 		t->row.len = b->len + br->off;
 		t->row.line = br->line;
 		t->row.recno++;
+		if (t->format == TF_TSV)
+			tsv_unescape(&t->row, br->nf);
 		if (br->nf != t->ncols) {
-			snprintf(msg, sizeof msg, _("%zu fields, the header has %zu"), br->nf, t->ncols);
+			snprintf(msg, sizeof msg, ngettext("%zu field, the header has %zu",
+				"%zu fields, the header has %zu", br->nf), br->nf, t->ncols);
 			fail(t, br->line, 0, t->row.f, t->row.len, br->nf, msg);
 			continue;
 		}

@@ -395,19 +395,27 @@ check_voter(struct dots *d, struct table *t, const struct row *r, const int *idx
 		unsigned char bit = c == V_GREEN ? 1 : 2;
 		unsigned char before = vo->mask[it];
 
-		vo->mask[it] |= bit;
 		if ((before | bit) == 3 && before != 3 &&
 		    voter_problem(d, t, r, idx[C_VOTE], _("voter '%s' put both green and red on item '%s'"),
 		    voter, d->items[it].id) != 0)
 			return -1;
+		vo->mask[it] |= bit;
 	}
-	if (topt.max_per_voter && num_add(vo->total, n, &vo->total) == 0 &&
-	    vo->total > topt.max_per_voter && !vo->flagged) {
-		vo->flagged = 1;
-		if (voter_problem(d, t, r, idx[C_VOTER], _("voter '%s' stuck more than %ld stickers"),
-		    voter, topt.max_per_voter) != 0)
-			return -1;
+	int64_t after;
+	if (topt.max_per_voter && (num_add(vo->total, n, &after) != 0 || after > topt.max_per_voter)) {
+		/* Strict: every sticker past the limit is refused; else the
+		 * voter is reported once and the stickers count. */
+		if (topt.strict_voters)
+			return voter_problem(d, t, r, idx[C_VOTER], _("voter '%s' stuck more than %ld stickers"),
+				voter, topt.max_per_voter);
+		if (!vo->flagged) {
+			vo->flagged = 1;
+			voter_problem(d, t, r, idx[C_VOTER], _("voter '%s' stuck more than %ld stickers"),
+				voter, topt.max_per_voter);
+		}
 	}
+	if (num_add(vo->total, n, &vo->total) != 0)
+		vo->total = INT64_MAX;
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "err.h"
 #include "num.h"
 #include "tally.h"
+#include "text.h"
 
 struct tally_opts topt = {
 	.sort = SORT_NET,
@@ -110,10 +111,25 @@ parse_majority(struct argp_state *state, const char *arg)
 	argp_error(state, _("--majority: '%s' is not simple, absolute, two-thirds, three-quarters, P%% or N/M"), arg);
 }
 
+/* An option's value folded (case, accents): "Exprimés" reads "exprimes". */
+static char *
+fold_arg(const char *arg)
+{
+	static struct buf b = BUF_INIT;
+
+	buf_reset(&b);
+	text_fold(&b, arg, strlen(arg));
+	return b.data;
+}
+
 static error_t
 parse_opt(int key, char *arg, struct argp_state *state)
 {
 	int64_t v;
+	const char *raw = arg;
+
+	if (arg && (key == 'm' || key == OPT_SORT || key == OPT_MAJORITY || key == OPT_BASE))
+		arg = fold_arg(arg);
 
 	switch (key) {
 	case ARGP_KEY_INIT:
@@ -181,6 +197,7 @@ parse_opt(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_MAJORITY:
 		parse_majority(state, arg);
+		topt.majority_text = raw;	/* argv outlives the run */
 		break;
 	case OPT_BASE:
 		if (strcmp(arg, "expressed") == 0 || strcmp(arg, "exprimes") == 0)
@@ -222,7 +239,8 @@ static const char doc[] = N_(
 	"(delimiter sniffed), TSV, a JSON array or JSON Lines; French headers are "
 	"understood (see ess-formats(5)).  Exit status: 0 success, 64 usage, 65 bad "
 	"data, 66 an input cannot be opened, 73 an output cannot be created, 74 read "
-	"or write error.");
+	"or write error.  Besides the formats below, -o svg draws sticker votes as a "
+	"bar chart.");
 
 static const struct argp argp = {
 	options, parse_opt, N_("[FILE]..."), doc, children, NULL, ESS_PACKAGE,

@@ -17,14 +17,14 @@
 enum { M_MOTION, M_LABEL, M_VOTE, M_VOTER, M_PROXY, M_WEIGHT, M_FOR, M_AGAINST, M_ABSTAIN, M_BLANK, M_N };
 
 static const struct colspec cols[M_N] = {
-	[M_MOTION] = { "motion", "resolution|question|point|objet|item|n°|numero", 0 },
+	[M_MOTION] = { "motion", "resolution|question|point|objet|item|n°|no|numero", 0 },
 	[M_LABEL] = { "label", "libelle|intitule|titre|title|texte|text", 0 },
 	[M_VOTE] = { "vote", "choix|choice|avis|reponse|bulletin", 0 },
 	[M_VOTER] = { "voter", "votant|votante|membre|member|adherent|nom|name", 0 },
 	[M_PROXY] = { "proxy_for", "pour le compte de|mandant|pouvoir de|procuration de|on behalf of|represente", 0 },
 	[M_WEIGHT] = { "weight", "poids|voix|nombre de voix|nb voix", 0 },
 	[M_FOR] = { "for", "pour|oui|yes", 0 },
-	[M_AGAINST] = { "against", "contre|non|no", 0 },
+	[M_AGAINST] = { "against", "contre|non", 0 },
 	[M_ABSTAIN] = { "abstain", "abstention|abstentions", 0 },
 	[M_BLANK] = { "blank", "blanc|blancs|nul|nuls|blancs et nuls|spoiled|blank or spoiled", 0 },
 };
@@ -57,6 +57,8 @@ struct motions {
 	long *held;
 	size_t heldcap;
 	struct map proxies;	/* "holder\x1Fmandant" */
+	unsigned char *refused;	/* by proxy */
+	size_t paircap;
 	int saw_voters;
 	int64_t ballots_total;
 	long rows, rejected;
@@ -98,6 +100,43 @@ motion_of(struct motions *ms, const char *id, const char *label)
 	return &ms->m[i];
 }
 
+/* A proxy's holder and mandant: accepted, or refused over --max-proxies
+ * (then every ballot cast with it is refused, on every motion). */
+static int
+check_proxy(struct motions *ms, struct table *t, const struct row *r, const int *idx,
+	const char *voter, const char *mandant)
+{
+	int added;
+	size_t pair, h;
+
+	buf_reset(&ms->key);
+	buf_printf(&ms->key, "%s\x1F%s", voter, mandant);
+	pair = map_put(&ms->proxies, ms->key.data, ms->key.len, &added);
+	if (added) {
+		if (pair >= ms->paircap) {
+			ms->paircap = ms->paircap ? ms->paircap * 2 : 32;
+			ms->refused = xreallocarray(ms->refused, ms->paircap, 1);
+		}
+		h = map_put(&ms->holders, voter, strlen(voter), &added);
+		if (h >= ms->heldcap) {
+			ms->heldcap = ms->heldcap ? ms->heldcap * 2 : 32;
+			ms->held = xreallocarray(ms->held, ms->heldcap, sizeof *ms->held);
+		}
+		if (added)
+			ms->held[h] = 0;
+		ms->refused[pair] = topt.max_proxies >= 0 && ms->held[h] >= topt.max_proxies;
+		if (!ms->refused[pair])
+			ms->held[h]++;
+	}
+	if (ms->refused[pair]) {
+		table_reject(t, r, idx[M_PROXY],
+			_("'%s' already holds %ld proxies (--max-proxies=%ld): the proxy of '%s' is refused"),
+			voter, topt.max_proxies, topt.max_proxies, mandant);
+		return -1;
+	}
+	return 0;
+}
+
 /* Records who votes for whom; -1 when the row is rejected. */
 static int
 check_ballot(struct motions *ms, struct table *t, const struct row *r, const int *idx,
@@ -106,6 +145,12 @@ check_ballot(struct motions *ms, struct table *t, const struct row *r, const int
 	const char *owner = *mandant ? mandant : voter;
 	int added;
 
+	if (*mandant && strcmp(mandant, voter) == 0) {
+		table_reject(t, r, idx[M_PROXY], _("'%s' holds their own proxy"), voter);
+		return -1;
+	}
+	if (*mandant && check_proxy(ms, t, r, idx, voter, mandant) != 0)
+		return -1;
 	buf_reset(&ms->key);
 	buf_printf(&ms->key, "%s\x1F%s", motion, owner);
 	map_put(&ms->ballots, ms->key.data, ms->key.len, &added);
@@ -115,32 +160,8 @@ check_ballot(struct motions *ms, struct table *t, const struct row *r, const int
 		return -1;
 	}
 	map_put(&ms->present, voter, strlen(voter), NULL);
-	if (!*mandant)
-		return 0;
-	if (strcmp(mandant, voter) == 0) {
-		table_reject(t, r, idx[M_PROXY], _("'%s' holds their own proxy"), voter);
-		return -1;
-	}
-	map_put(&ms->represented, mandant, strlen(mandant), NULL);
-	buf_reset(&ms->key);
-	buf_printf(&ms->key, "%s\x1F%s", voter, mandant);
-	map_put(&ms->proxies, ms->key.data, ms->key.len, &added);
-	if (added) {
-		size_t h = map_put(&ms->holders, voter, strlen(voter), &added);
-
-		if (h >= ms->heldcap) {
-			ms->heldcap = ms->heldcap ? ms->heldcap * 2 : 32;
-			ms->held = xreallocarray(ms->held, ms->heldcap, sizeof *ms->held);
-		}
-		if (added)
-			ms->held[h] = 0;
-		if (++ms->held[h] > topt.max_proxies && topt.max_proxies >= 0) {
-			table_reject(t, r, idx[M_PROXY],
-				_("'%s' holds %ld proxies, more than --max-proxies=%ld"),
-				voter, ms->held[h], topt.max_proxies);
-			return -1;
-		}
-	}
+	if (*mandant)
+		map_put(&ms->represented, mandant, strlen(mandant), NULL);
 	return 0;
 }
 
@@ -279,6 +300,7 @@ tally_motions(void)
 	int quorum_met = 1;
 	struct writer w;
 	struct buf rule = BUF_INIT;
+	json_t *inputs = json_array();
 	char hex[SHA256_DIGEST_SIZE * 2 + 1];
 	static const struct wcol wc[] = {
 		{ "motion", WT_TEXT }, { "label", WT_TEXT }, { "for", WT_INT }, { "against", WT_INT },
@@ -294,8 +316,10 @@ tally_motions(void)
 	map_init(&ms.holders);
 	map_init(&ms.proxies);
 	buf_init(&ms.key);
-	for (char **f = files; *f; f++)
+	for (char **f = files; *f; f++) {
+		json_array_append_new(inputs, json_string(*f));
 		read_file(&ms, *f);
+	}
 	tally_digest(hex);
 
 	/* Attendance: given, or counted from the voters and proxies seen. */
@@ -324,8 +348,12 @@ tally_motions(void)
 		buf_printf(&rule, _("absolute majority: more than half of the %s votes"), base_name());
 		break;
 	case MAJ_FRACTION:
-		buf_printf(&rule, _("majority of %s: for >= %" PRId64 "/%" PRId64 " of the %s votes (exactly reaching it adopts)"),
-			topt.majority_text, topt.maj_num, topt.maj_den, base_name());
+		if (topt.maj_den == 1000)
+			buf_printf(&rule, _("majority of %s: for >= %s of the %s votes (exactly reaching it adopts)"),
+				topt.majority_text, topt.majority_text, base_name());
+		else
+			buf_printf(&rule, _("majority of %s: for >= %" PRId64 "/%" PRId64 " of the %s votes (exactly reaching it adopts)"),
+				topt.majority_text, topt.maj_num, topt.maj_den, base_name());
 		break;
 	}
 
@@ -345,6 +373,8 @@ tally_motions(void)
 		json_object_set_new(doc, "ballots", json_integer(ms.ballots_total));
 		json_object_set_new(doc, "rows_read", json_integer(ms.rows));
 		json_object_set_new(doc, "rows_rejected", json_integer(ms.rejected));
+		json_object_set_new(doc, "inputs", inputs);
+		inputs = NULL;
 		json_object_set_new(doc, "sha256", json_string(hex));
 		writer_doc(&w, doc, "rows");
 	}
@@ -374,7 +404,10 @@ tally_motions(void)
 			needed = (int64_t)(((__int128)topt.maj_num * base + topt.maj_den - 1) / topt.maj_den);
 			if (needed < 1)
 				needed = 1;
-			snprintf(thr, sizeof thr, ">= %" PRId64 "/%" PRId64, topt.maj_num, topt.maj_den);
+			if (topt.maj_den == 1000)
+				snprintf(thr, sizeof thr, ">= %s", topt.majority_text);
+			else
+				snprintf(thr, sizeof thr, ">= %" PRId64 "/%" PRId64, topt.maj_num, topt.maj_den);
 			break;
 		}
 		result = !quorum_met ? "no-quorum" : m->n[0] >= needed ? "adopted" : "rejected";
@@ -389,8 +422,7 @@ tally_motions(void)
 	}
 	writer_note(&w, _("method: motion; %s; base: %s"), rule.data, base_name());
 	if (attendance >= 0)
-		writer_note(&w, _("present: %ld, represented: %ld%s"), present, represented > 0 ? represented : 0,
-			topt.eligible >= 0 ? "" : "");
+		writer_note(&w, _("present: %ld, represented: %ld"), present, represented > 0 ? represented : 0);
 	if (topt.eligible >= 0)
 		writer_note(&w, _("eligible: %ld"), topt.eligible);
 	if (quorum_needed >= 0)
@@ -405,6 +437,7 @@ tally_motions(void)
 	}
 	free(ms.m);
 	free(ms.held);
+	free(ms.refused);
 	map_release(&ms.by_id);
 	map_release(&ms.ballots);
 	map_release(&ms.present);
@@ -413,5 +446,6 @@ tally_motions(void)
 	map_release(&ms.proxies);
 	buf_release(&ms.key);
 	buf_release(&rule);
+	json_decref(inputs);
 	return 0;
 }

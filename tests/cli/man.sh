@@ -1,0 +1,153 @@
+# The manual pages in man/: mandoc has nothing to say about them, the
+# ess-tools pages they refer to exist, ess-tally.1 documents every option
+# that --help lists and every vote word, ess-formats.5 every column name
+# and alias of ess-tally, and every example in the EXAMPLES sections runs.
+#
+# An example is a line "$ COMMAND" inside a ".Bd -literal" display of the
+# EXAMPLES section; lines "> MORE" right after it continue the command (a
+# here-document, say), as a shell prompt shows them.  Other lines of the
+# display, up to the next "$ " line, are the output the command must print
+# exactly; with none, only its exit status (0) is checked.  The commands
+# run one after the other, with stdin from /dev/null, in a scratch folder
+# holding a copy of share/examples (so paths are written as from the top
+# of the source tree) and with $BIN first on PATH.
+. "$(dirname "$0")/lib.sh"
+MAN=$T_ROOT/man
+
+pages=$(ls "$MAN"/*.[1-9] 2>/dev/null)
+[ -n "$pages" ]
+t_report $? "man/ holds manual pages"
+
+# mandoc -Tlint at warning level prints nothing for each page.
+if command -v mandoc >/dev/null 2>&1; then
+	for p in $pages; do
+		mandoc -Tlint -W warning "$p" >"$TD/.lint" 2>&1
+		[ ! -s "$TD/.lint" ]
+		t_report $? "mandoc -Tlint -W warning man/${p##*/}" "$(cat "$TD/.lint")"
+	done
+else
+	for p in $pages; do
+		echo "ok - mandoc -Tlint man/${p##*/}: skipped (mandoc is not installed)"
+	done
+fi
+
+# Every page of the toolkit that a page refers to (.Xr) is there.
+for p in $pages; do
+	sed -n -e 's/^\.Xr \(ess-[a-z-]*\) \([1-9]\).*/\1.\2/p' \
+		-e 's/^\.Xr \(basket-[a-z-]*\) \([1-9]\).*/\1.\2/p' "$p" | sort -u |
+	while read -r ref; do
+		[ -f "$MAN/$ref" ]
+		t_report $? "man/${p##*/} refers to man/$ref, which exists"
+	done
+done
+
+# Every option --help lists is documented in ess-tally.1, as "Fl -name"
+# or "Fl \-name" (long) and "Fl x" (short), followed by a space or the end
+# of the line.
+page=$MAN/ess-tally.1
+"$BIN/ess-tally" --help >"$TD/.help" 2>&1
+t_report $? "ess-tally --help exits 0"
+longs=$(grep -o -- '--[a-z][a-z0-9-]*' "$TD/.help" | sort -u)
+n=$(printf '%s\n' "$longs" | grep -c .)
+[ "$n" -ge 20 ]
+t_report $? "ess-tally --help lists the long options ($n found)"
+for o in $longs; do
+	name=${o#--}
+	grep -Eq "(^|[[:space:]])Fl \\\\?-$name([[:space:]]|\$)" "$page"
+	t_report $? "ess-tally.1 documents $o"
+done
+shorts=$(sed -n 's/^ *-\([A-Za-z?]\), --.*/\1/p' "$TD/.help" | sort -u)
+for s in $shorts; do
+	grep -Eq "(^|[[:space:]])Fl [$s]([[:space:]]|\$)" "$page"
+	t_report $? "ess-tally.1 documents -$s"
+done
+
+# Every column ess-tally knows, with every alias of its column tables
+# (cmd/ess-tally/*.c), is in ess-formats.5, and every vote word of
+# dots.c and motion.c in ess-tally.1: a name as ".It Cm NAME", an alias
+# or a word as ".Ql WORD" (then maybe " ," " ." " ;").
+unroff() {	# page: the page with the escapes the lists use undone
+	sed -e 's/\\-/-/g' -e 's/\\&//g' -e 's/é/e/g' "$1"
+}
+has_ql() {	# file word
+	awk -v w="$2" '{ sub(/ [,.;]$/, "") } $0 == ".Ql " w { f = 1 } END { exit !f }' "$1"
+}
+src=$T_ROOT/cmd/ess-tally
+unroff "$MAN/ess-formats.5" >"$TD/.formats"
+unroff "$page" >"$TD/.tally"
+sed -n 's/.*{ "\([a-z_]*\)", "\([^"]*\)", [A-Z_0-9|]* }.*/\1|\2/p' "$src"/*.c >"$TD/.specs"
+n=$(grep -c . "$TD/.specs")
+[ "$n" -ge 15 ]
+t_report $? "ess-tally's column tables are found ($n columns)"
+cut -d'|' -f1 "$TD/.specs" | sort -u | while read -r name; do
+	grep -qx "\.It Cm $name" "$TD/.formats"
+	t_report $? "ess-formats.5 describes the column $name"
+done
+cut -d'|' -f2- "$TD/.specs" | tr '|' '\n' | sort -u | while read -r alias; do
+	has_ql "$TD/.formats" "$alias"
+	t_report $? "ess-formats.5 lists the alias '$alias'"
+done
+{
+	awk '/_words\[\] = \{/ { on = 1 } on { print } on && /NULL \};/ { on = 0 }' "$src/dots.c" |
+		grep -o '"[^"]*"'
+	grep -o '{ "[^"]*", B_[A-Z]* }' "$src/motion.c" | grep -o '"[^"]*"'
+} | tr -d '"' | sort -u >"$TD/.words"
+n=$(grep -c . "$TD/.words")
+[ "$n" -ge 30 ]
+t_report $? "ess-tally's vote words are found ($n words)"
+while read -r word; do
+	has_ql "$TD/.tally" "$word"
+	t_report $? "ess-tally.1 lists the vote word '$word'"
+done <"$TD/.words"
+
+# The examples, page by page.
+examples() {	# page: writes $TD/ex/N.cmd and N.want, prints N
+	rm -rf "$TD/ex"
+	mkdir "$TD/ex"
+	awk '
+		/^\.Sh / { ex = ($2 == "EXAMPLES"); lit = 0; next }
+		ex && /^\.Bd -literal/ { lit = 1; next }
+		ex && lit && /^\.Ed/ { lit = 0; print "\001"; next }
+		ex && lit { print }
+	' "$1" |
+	sed -e 's/\\-/-/g' -e 's/\\&//g' -e "s/\\\\(aq/'/g" -e 's/\\e/\\/g' |
+	awk -v dir="$TD/ex" '
+		/^\001$/ { cont = 0; if (n) want = 0; next }
+		/^\$ / { if (n) { close(cmd); close(want) }
+			n++; cmd = dir "/" n ".cmd"; want = dir "/" n ".want"
+			printf "" > want; print substr($0, 3) > cmd; cont = 1; next }
+		cont && /^> / { print substr($0, 3) > cmd; next }
+		/^>$/ && cont { print "" > cmd; next }
+		{ cont = 0; if (want) print > want }
+		END { print n + 0 }
+	'
+}
+
+for p in $pages; do
+	base=${p##*/}
+	n=$(examples "$p")
+	case $base in
+	ess-tally.1) [ "$n" -ge 10 ] ;;
+	ess-tools.7) [ "$n" -ge 2 ] ;;
+	*) true ;;
+	esac
+	t_report $? "man/$base: $n runnable examples"
+	[ "$n" -gt 0 ] || continue
+	work=$TD/work-$base
+	mkdir -p "$work/share"
+	cp -R "$T_ROOT/share/examples" "$work/share/"
+	i=1
+	while [ "$i" -le "$n" ]; do
+		cmd=$(cat "$TD/ex/$i.cmd")
+		desc="man/$base example: $(head -n 1 "$TD/ex/$i.cmd" | cut -c 1-90)"
+		(cd "$work" && PATH="$BIN:$PATH" sh -c "$cmd") </dev/null >"$TD/ex/$i.got" 2>"$TD/ex/$i.err"
+		rc=$?
+		[ "$rc" = 0 ]
+		t_report $? "$desc: exit 0" "got exit $rc; stderr: $(head -c 600 "$TD/ex/$i.err")"
+		if [ -s "$TD/ex/$i.want" ]; then
+			cmp -s "$TD/ex/$i.want" "$TD/ex/$i.got"
+			t_report $? "$desc: output as shown" "$(diff "$TD/ex/$i.want" "$TD/ex/$i.got" | head -n 30)"
+		fi
+		i=$((i + 1))
+	done
+done
