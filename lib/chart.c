@@ -104,6 +104,8 @@ chart_hbar_svg(FILE *fp, const struct chart *c)
 					x + w + 3, y + 22, v);
 			x += w;
 		}
+		if (x == LABEL_W)	/* nothing on this row: say so */
+			buf_printf(&b, "<text x=\"%d\" y=\"%d\" fill=\"#444\">0</text>\n", LABEL_W + 3, y + 22);
 	}
 	/* The legend. */
 	{
