@@ -111,6 +111,15 @@ bench: all
 fuzz: deps-ok-fuzz build/asan/libess.a
 	@bench/../tests/fuzz/run
 
+# Static analysis and memory checks, beside make check (slower).
+tidy: | build/.deps-ok
+	clang-tidy -quiet $(LIB_SRC) $(wildcard cmd/*/*.c) -- -std=c11 -D_GNU_SOURCE -Ilib $(PKG_CFLAGS)
+
+memcheck: all
+	@mkdir -p build/valgrind/bin
+	@for c in $(CMDS); do printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s/bin/%s" "$$@"\n' "$$PWD" $$c >build/valgrind/bin/$$c; chmod +x build/valgrind/bin/$$c; done
+	@for t in tests/cli/tally-*.sh; do BIN=$$PWD/build/valgrind/bin sh $$t; done | tests/count
+
 deps:
 	@build-aux/deps install
 
@@ -145,7 +154,7 @@ uninstall:
 clean:
 	rm -rf bin build
 
-.PHONY: all check demo bench fuzz deps deps-auto deps-ok-fuzz install uninstall clean
+.PHONY: all check demo bench fuzz tidy memcheck deps deps-auto deps-ok-fuzz install uninstall clean
 .SECONDARY:
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -23,7 +23,7 @@ static const struct argp_option options[] = {
 	{ "output-file", 'O', N_("FILE"), 0, N_("write to FILE atomically (replaced only on success)"), -1 },
 	{ "excel", OPT_EXCEL, NULL, 0, N_("CSV for French spreadsheets: ';', decimal comma, BOM, CRLF"), -1 },
 	{ "keep-going", 'k', NULL, 0, N_("report every bad row and go on (the exit status is still 65)"), -1 },
-	{ "rejects", OPT_REJECTS, N_("FILE"), 0, N_("write rejected rows, as read, with the reason to FILE (implies --keep-going)"), -1 },
+	{ "rejects", OPT_REJECTS, N_("FILE"), 0, N_("write rejected rows to FILE, as read, each with its reason (implies --keep-going)"), -1 },
 	{ "verbose", 'v', NULL, 0, N_("say more: unused columns, skipped blank lines"), -1 },
 	{ NULL, 0, NULL, 0, NULL, 0 },
 };

@@ -90,7 +90,7 @@ ess_close_stdout(void)
 void
 ess_init(const char *progname)
 {
-	const char *dir;
+	const char *dir, *lang;
 	const char *lm;
 
 	ess_progname = progname;
@@ -100,8 +100,8 @@ ess_init(const char *progname)
 	/* glibc ignores LANGUAGE under the C locale; C.UTF-8 lets
 	 * "LANGUAGE=fr ess-tally --help" speak French on a bare system. */
 	lm = setlocale(LC_MESSAGES, NULL);
-	if (lm && (strcmp(lm, "C") == 0 || strcmp(lm, "POSIX") == 0) &&
-	    getenv("LANGUAGE") && *getenv("LANGUAGE"))
+	lang = getenv("LANGUAGE");
+	if (lm && (strcmp(lm, "C") == 0 || strcmp(lm, "POSIX") == 0) && lang && *lang)
 		setlocale(LC_MESSAGES, "C.UTF-8");
 	dir = getenv("ESS_LOCALEDIR");
 	bindtextdomain(ESS_PACKAGE, dir && *dir ? dir : ESS_LOCALEDIR);

@@ -15,8 +15,8 @@
 #include "err.h"
 #include "input.h"
 
-#define INPUT_CHUNK (128 * 1024)	/* the read size measured fastest here */
-#define INPUT_MAX (256u * 1024 * 1024)	/* one record may not need more */
+#define INPUT_CHUNK ((size_t)128 * 1024)	/* the read size measured fastest here */
+#define INPUT_MAX ((size_t)256 * 1024 * 1024)	/* one record may not need more */
 
 static int
 is_utf8_name(const char *e)
@@ -66,7 +66,7 @@ input_open(struct input *in, const char *path, const char *encoding,
 	if (!is_utf8_name(encoding)) {
 		iconv_t cd = iconv_open("UTF-8", iconv_name(encoding));
 
-		if (cd == (iconv_t)-1)
+		if (cd == (iconv_t)-1)	// NOLINT(performance-no-int-to-ptr): iconv's own error value
 			ess_die(EX_USAGE, _("unknown encoding '%s' (try windows-1252, latin1 or utf-8)"),
 				encoding);
 		in->cd = cd;
@@ -152,7 +152,7 @@ pool_get(struct input *in, size_t cap)
 	else
 		p->made++;
 	pthread_mutex_unlock(&p->mu);
-	if (b.cap < cap) {
+	if (!b.p || b.cap < cap) {
 		free(b.p);
 		b.p = xmalloc(cap + INPUT_PAD);
 		b.cap = cap;

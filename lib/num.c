@@ -337,7 +337,7 @@ num_format_percent(int64_t num, int64_t den, char *out)
 	int i, neg = (num < 0) != (den < 0);
 
 	if (d == 0) {
-		strcpy(out, "0.0");
+		memcpy(out, "0.0", 4);
 		return out;
 	}
 	/* A leading zero leaves room for a carry. */

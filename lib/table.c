@@ -306,7 +306,7 @@ batch_add_record(struct table_batch *b, const struct csv_reader *c)
 		b->len[b->nf] = c->flen[i];
 		if (slow) {
 			/* An offset for now: the arena may move until the batch is full. */
-			b->f[b->nf++] = (char *)(uintptr_t)b->arena.len;
+			b->f[b->nf++] = (char *)(uintptr_t)b->arena.len;	// NOLINT(performance-no-int-to-ptr)
 			buf_add(&b->arena, c->f[i], c->flen[i] + 1);
 		} else {
 			b->f[b->nf++] = c->f[i];

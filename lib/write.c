@@ -330,7 +330,7 @@ writer_row(struct writer *w, const char *const *v)
 		break;
 	}
 	w->rows++;
-	if (w->line.len >= 64 * 1024)
+	if (w->line.len >= (size_t)64 * 1024)
 		flush_line(w);
 }
 

@@ -630,19 +630,28 @@ compare_order(const void *pa, const void *pb)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
+/* The ranking rule, in English for JSON (machine-readable, stable) or in
+ * the user's language for the notes and the chart. */
 static const char *
-sort_rule(void)
+sort_rule(int translate)
 {
+	const char *r;
+
 	switch (topt.sort) {
 	case SORT_GREEN:
-		return _("sorted by green stickers, most first");
+		r = N_("sorted by green stickers, most first");
+		break;
 	case SORT_APPROVAL:
-		return _("sorted by approval = green / (green + red), highest first; items without stickers last");
+		r = N_("sorted by approval = green / (green + red), highest first; items without stickers last");
+		break;
 	case SORT_INPUT:
-		return _("listed in input order; ranked by net = green - red");
+		r = N_("listed in input order; ranked by net = green - red");
+		break;
 	default:
-		return _("sorted by net = green - red, highest first");
+		r = N_("sorted by net = green - red, highest first");
+		break;
 	}
+	return translate ? _(r) : r;
 }
 
 static const char *
@@ -676,7 +685,7 @@ write_svg(struct dots *d, struct writer *w)
 	struct chart_series s[3];
 	struct chart_bar *bars = xcalloc(d->nitems ? d->nitems : 1, sizeof *bars);
 	struct buf *labels = xcalloc(d->nitems ? d->nitems : 1, sizeof *labels);
-	struct chart c = { _("Sticker votes"), sort_rule(), s, 2, bars, 0 };
+	struct chart c = { _("Sticker votes"), sort_rule(1), s, 2, bars, 0 };
 	size_t i, k;
 	int abstain = 0;
 
@@ -732,7 +741,8 @@ write_result(struct dots *d)
 	for (g = 0; g < d->ngroups; g++) {
 		struct group *gr = &d->groups[g];
 
-		qsort(gr->items, gr->nitems, sizeof *gr->items, compare_rank);
+		if (gr->nitems > 1)
+			qsort(gr->items, gr->nitems, sizeof *gr->items, compare_rank);
 		for (i = 0; i < gr->nitems; i++) {
 			struct item *it = &d->items[gr->items[i]];
 
@@ -768,7 +778,7 @@ write_result(struct dots *d)
 			}
 			i = j;
 		}
-		if (topt.sort == SORT_INPUT)
+		if (topt.sort == SORT_INPUT && gr->nitems > 1)
 			qsort(gr->items, gr->nitems, sizeof *gr->items, compare_order);
 	}
 
@@ -799,7 +809,7 @@ write_result(struct dots *d)
 	if (w.format == OF_JSON) {
 		doc = json_object();
 		json_object_set_new(doc, "method", json_string("dots"));
-		json_object_set_new(doc, "rule", json_string(sort_rule()));
+		json_object_set_new(doc, "rule", json_string(sort_rule(0)));
 		json_object_set_new(doc, "sort", json_string(sort_name()));
 		json_object_set_new(doc, "ballots", json_integer(d->stickers));
 		json_object_set_new(doc, "rows_read", json_integer(d->rows));
@@ -850,7 +860,7 @@ write_result(struct dots *d)
 			writer_row(&w, v);
 		}
 	}
-	writer_note(&w, _("method: dots (green agrees, red disagrees); %s; equal values share a rank"), sort_rule());
+	writer_note(&w, _("method: dots (green agrees, red disagrees); %s; equal values share a rank"), sort_rule(1));
 	writer_note(&w, _("ballots: %" PRId64 " stickers in %ld rows; %ld rows rejected"),
 		d->stickers, d->rows, d->rejected);
 	if (nties)

@@ -45,8 +45,10 @@ static const struct argp_option options[] = {
 	{ "eligible", OPT_ELIGIBLE, N_("N"), 0, N_("members entitled to vote"), 2 },
 	{ "present", OPT_PRESENT, N_("N"), 0, N_("members present (default: the voters seen)"), 2 },
 	{ "represented", OPT_REPRESENTED, N_("N"), 0, N_("members represented by proxy (default: the proxies seen)"), 2 },
+	/* xgettext:no-c-format */
 	{ "quorum", OPT_QUORUM, N_("N|P%"), 0, N_("members, or percent of eligible, needed present or represented"), 2 },
 	{ "max-proxies", OPT_MAX_PROXIES, N_("N"), 0, N_("most proxies one member may hold"), 2 },
+	/* xgettext:no-c-format */
 	{ "majority", OPT_MAJORITY, N_("RULE"), 0, N_("simple (default), absolute, two-thirds, three-quarters, P% or N/M"), 2 },
 	{ "base", OPT_BASE, N_("BASE"), 0, N_("expressed (default: for + against), cast, present or eligible"), 2 },
 	{ NULL, 0, NULL, 0, NULL, 0 },
@@ -128,8 +130,8 @@ parse_opt(int key, char *arg, struct argp_state *state)
 	int64_t v;
 	const char *raw = arg;
 
-	if (arg && (key == 'm' || key == OPT_SORT || key == OPT_MAJORITY || key == OPT_BASE))
-		arg = fold_arg(arg);
+	if (key == 'm' || key == OPT_SORT || key == OPT_MAJORITY || key == OPT_BASE)
+		arg = fold_arg(arg);	/* these options always have a value */
 
 	switch (key) {
 	case ARGP_KEY_INIT:
@@ -216,6 +218,7 @@ parse_opt(int key, char *arg, struct argp_state *state)
 		break;
 	case ARGP_KEY_END:
 		if (method == M_MOTION && topt.quorum_pct10 >= 0 && topt.eligible < 0)
+			/* xgettext:no-c-format */
 			argp_error(state, "%s", _("--quorum=P% needs --eligible"));
 		if (method == M_MOTION && topt.base == BASE_ELIGIBLE && topt.eligible < 0)
 			argp_error(state, "%s", _("--base=eligible needs --eligible"));
@@ -239,8 +242,8 @@ static const char doc[] = N_(
 	"(delimiter sniffed), TSV, a JSON array or JSON Lines; French headers are "
 	"understood (see ess-formats(5)).  Exit status: 0 success, 64 usage, 65 bad "
 	"data, 66 an input cannot be opened, 73 an output cannot be created, 74 read "
-	"or write error.  Besides the formats below, -o svg draws sticker votes as a "
-	"bar chart.");
+	"or write error.  ess-tally also writes -o svg: the sticker votes as a bar "
+	"chart.");
 
 static const struct argp argp = {
 	options, parse_opt, N_("[FILE]..."), doc, children, NULL, ESS_PACKAGE,

@@ -130,8 +130,8 @@ check_proxy(struct motions *ms, struct table *t, const struct row *r, const int 
 	}
 	if (ms->refused[pair]) {
 		table_reject(t, r, idx[M_PROXY],
-			_("'%s' already holds %ld proxies (--max-proxies=%ld): the proxy of '%s' is refused"),
-			voter, topt.max_proxies, topt.max_proxies, mandant);
+			_("'%s' already holds the most proxies allowed (--max-proxies=%ld): the proxy of '%s' is refused"),
+			voter, topt.max_proxies, mandant);
 		return -1;
 	}
 	return 0;
@@ -289,6 +289,31 @@ base_name(void)
 	return names[topt.base];
 }
 
+/* The majority rule, in English for JSON (stable) or translated for the notes. */
+static void
+majority_rule(struct buf *b, int translate)
+{
+#define TR(s) (translate ? _(s) : (s))
+	switch (topt.majority) {
+	case MAJ_SIMPLE:
+		buf_adds(b, TR(N_("simple majority: more for than against")));
+		break;
+	case MAJ_ABSOLUTE:
+		buf_printf(b, TR(N_("absolute majority: more than half of the votes (base: %s)")), base_name());
+		break;
+	case MAJ_FRACTION:
+		if (topt.maj_den == 1000)
+			buf_printf(b, TR(N_("for >= %s of the votes (base: %s); exactly reaching it adopts")),
+				topt.majority_text, base_name());
+		else
+			buf_printf(b, TR(N_("for >= %" PRId64 "/%" PRId64 " of the votes (base: %s); exactly reaching it adopts")),
+				topt.maj_num, topt.maj_den, base_name());
+		break;
+	}
+#undef TR
+}
+
+
 int
 tally_motions(void)
 {
@@ -299,7 +324,7 @@ tally_motions(void)
 	long present, represented, attendance = -1, quorum_needed = -1;
 	int quorum_met = 1;
 	struct writer w;
-	struct buf rule = BUF_INIT;
+	struct buf rule = BUF_INIT, rule_tr = BUF_INIT;
 	json_t *inputs = json_array();
 	char hex[SHA256_DIGEST_SIZE * 2 + 1];
 	static const struct wcol wc[] = {
@@ -340,22 +365,8 @@ tally_motions(void)
 	if (topt.base == BASE_PRESENT && attendance < 0)
 		ess_die(EX_USAGE, "%s", _("--base=present needs --present (there is no voter column to count them)"));
 
-	switch (topt.majority) {
-	case MAJ_SIMPLE:
-		buf_adds(&rule, _("simple majority: more for than against"));
-		break;
-	case MAJ_ABSOLUTE:
-		buf_printf(&rule, _("absolute majority: more than half of the %s votes"), base_name());
-		break;
-	case MAJ_FRACTION:
-		if (topt.maj_den == 1000)
-			buf_printf(&rule, _("majority of %s: for >= %s of the %s votes (exactly reaching it adopts)"),
-				topt.majority_text, topt.majority_text, base_name());
-		else
-			buf_printf(&rule, _("majority of %s: for >= %" PRId64 "/%" PRId64 " of the %s votes (exactly reaching it adopts)"),
-				topt.majority_text, topt.maj_num, topt.maj_den, base_name());
-		break;
-	}
+	majority_rule(&rule, 0);
+	majority_rule(&rule_tr, 1);
 
 	writer_open(&w, &cli.out);
 	if (w.format == OF_JSON) {
@@ -420,7 +431,7 @@ tally_motions(void)
 			thr, num[6], result };
 		writer_row(&w, v);
 	}
-	writer_note(&w, _("method: motion; %s; base: %s"), rule.data, base_name());
+	writer_note(&w, _("method: motion; %s"), rule_tr.data);
 	if (attendance >= 0)
 		writer_note(&w, _("present: %ld, represented: %ld"), present, represented > 0 ? represented : 0);
 	if (topt.eligible >= 0)
@@ -446,6 +457,7 @@ tally_motions(void)
 	map_release(&ms.proxies);
 	buf_release(&ms.key);
 	buf_release(&rule);
+	buf_release(&rule_tr);
 	json_decref(inputs);
 	return 0;
 }
