@@ -190,6 +190,16 @@ utf8_valid_prefix(const unsigned char *s, size_t len)
 	return len;
 }
 
+/* The first CR or LF in [s, end), or end. */
+static char *
+next_line_end(char *s, char *end)
+{
+	char *n = memchr(s, '\n', (size_t)(end - s));
+	char *r = memchr(s, '\r', (size_t)((n ? n : end) - s));
+
+	return r ? r : n ? n : end;
+}
+
 /*
  * Splits the line at in->pos in place when it holds no quote and no lone
  * CR.  Fields are recorded as (start, length) first and NUL-terminated only
@@ -273,11 +283,13 @@ fast_line(struct csv_reader *r)
 	}
 	return FAST_ROW;
 skip:
-	/* Skip the rest of the bad line so that the caller may go on. */
-	q = memchr(q, '\n', (size_t)(end - q));
-	if (!q && !in->eof)
+	/* Skip the rest of the bad line (up to LF, CR LF or a lone CR) so
+	 * that the caller may go on. */
+	q = (unsigned char *)next_line_end((char *)q, (char *)end);
+	if ((q == end || (*q == '\r' && q + 1 == end)) && !in->eof)
 		return FAST_MORE;
-	in->pos = q ? (size_t)((char *)q - in->buf) + 1 : in->end;
+	in->pos = (size_t)((char *)q - in->buf) +
+		(q < end ? 1 + (*q == '\r' && q + 1 < end && q[1] == '\n') : 0);
 	r->line++;
 	return FAST_BAD;
 }
@@ -351,16 +363,6 @@ raw_pos(const char *raw, size_t off, long line0, long *line, long *col)
 	*col = (long)utf8_count(raw + ls, off - ls) + 1;
 }
 
-/* The first CR or LF in [s, end), or end. */
-static char *
-next_line_end(char *s, char *end)
-{
-	char *n = memchr(s, '\n', (size_t)(end - s));
-	char *r = memchr(s, '\r', (size_t)((n ? n : end) - s));
-
-	return r ? r : n ? n : end;
-}
-
 /*
  * Reads one record through libcsv, one physical line (ending in LF, CR LF
  * or a lone CR) at a time.
@@ -370,6 +372,7 @@ slow_record(struct csv_reader *r)
 {
 	struct input *in = r->in;
 	int started = 0;
+	size_t skip_len = 0;
 
 	r->rec_done = 0;
 	r->noffs = 0;
@@ -408,6 +411,7 @@ slow_record(struct csv_reader *r)
 			bad(r, r->line, (long)utf8_count(s, bad_at) + 1,
 				memchr(s, '\0', bad_at + 1) ? _("NUL byte in the data")
 				: _("invalid UTF-8 (if the file comes from a spreadsheet, try --encoding=windows-1252)"));
+			skip_len = len;
 			goto skip;
 		}
 		buf_add(&r->rawbuf, s, len);
@@ -416,10 +420,12 @@ slow_record(struct csv_reader *r)
 			bad(r, r->line, (long)utf8_count(s, n) + 1,
 				_("misplaced quote: a field with a quote must be wholly quoted, "
 				"and a quote inside it doubled (\"\")"));
+			skip_len = len;
 			goto skip;
 		}
 		in->pos += len;
-		r->line++;
+		if (len > 0)
+			r->line++;
 		if (!r->rec_done && in->eof && in->pos == in->end) {
 			if (csv_fini(&r->p, on_field, on_record, r) != 0) {
 				size_t at = open_quote(r->rawbuf.data, r->rawbuf.len, r->delim);
@@ -446,15 +452,11 @@ slow_record(struct csv_reader *r)
 		r->rawlen--;
 	return CSV_ROW;
 skip:
-	{
-		char *s = in->buf + in->pos, *end = in->buf + in->end;
-		char *nl = memchr(s, '\n', (size_t)(end - s));
-
-		in->pos = nl ? (size_t)(nl - in->buf) + 1 : in->end;
-		r->line++;
-		parser_init(r);
-		return CSV_BAD;
-	}
+	/* The bad line and its end are in the buffer: step over them. */
+	in->pos += skip_len;
+	r->line++;
+	parser_init(r);
+	return CSV_BAD;
 }
 
 enum csv_status

@@ -291,13 +291,19 @@ input_fill(struct input *in)
 		in->cap *= 2;
 		in->buf = xrealloc(in->buf, in->cap + INPUT_PAD);
 	}
-	if (in->cd)
-		got = read_converted(in, in->buf + in->end, in->cap - in->end);
-	else
-		got = read_raw(in, in->buf + in->end, in->cap - in->end);
-	if (got == 0 && !in->cd)
-		in->eof = 1;
-	in->end += got;
+	got = 0;
+	do {
+		/* The first time, read until a byte-order mark can be seen. */
+		size_t n = in->cd ? read_converted(in, in->buf + in->end, in->cap - in->end)
+			: read_raw(in, in->buf + in->end, in->cap - in->end);
+
+		if (n == 0 && !in->cd)
+			in->eof = 1;
+		in->end += n;
+		got += n;
+		if (n == 0)
+			break;
+	} while (!in->bom_checked && in->end < 3 && !in->eof);
 	memset(in->buf + in->end, 0, INPUT_PAD);
 	if (!in->bom_checked && (in->end >= 3 || in->eof)) {
 		in->bom_checked = 1;

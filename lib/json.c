@@ -1,6 +1,7 @@
 /*
  * json.c: JSON arrays and JSON Lines, one record at a time.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,7 +153,8 @@ next_line(struct json_reader *r)
 }
 
 /* The length of the value starting at in->pos, tracking strings and
- * nesting; reads more input as needed.  0 when the input ends first. */
+ * nesting; reads more input as needed.  0 for an empty element (",,"),
+ * SIZE_MAX when the input ends first. */
 static size_t
 value_len(struct json_reader *r)
 {
@@ -176,17 +178,17 @@ value_len(struct json_reader *r)
 			} else if (c == '{' || c == '[') {
 				depth++;
 			} else if (c == '}' || c == ']') {
-				if (--depth <= 0)
+				if (depth == 0)
+					return i;	/* "]" of the array, or "," "}"... */
+				if (--depth == 0)
 					return i + 1;
 			} else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' ||
 			    c == '\r' || c == '\t')) {
 				return i;	/* a scalar: jansson will refuse it */
 			}
 		}
-		size_t pos = in->pos;
 		if (!input_fill(in))
-			return 0;
-		(void)pos;
+			return SIZE_MAX;
 	}
 }
 
@@ -225,7 +227,9 @@ next_element(struct json_reader *r)
 	if (c < 0)
 		return r->fatal = 1, bad(r, r->line, r->col, _("unexpected end of input: the array is not closed with ']'"));
 	len = value_len(r);
-	if (len == 0) {
+	if (len == 0)
+		return bad(r, r->line, r->col, _("expected a record ({...}) here"));
+	if (len == SIZE_MAX) {
 		/* Truncated: let jansson say where. */
 		len = in->end - in->pos;
 		r->fatal = 1;
