@@ -90,6 +90,7 @@ csv_reader_init(struct csv_reader *r, struct input *in, char delim)
 	r->f = xmalloc(r->fcap * sizeof *r->f);
 	r->flen = xmalloc(r->fcap * sizeof *r->flen);
 	r->fo = xmalloc(r->fcap * sizeof *r->fo);
+	r->fesc = xmalloc(r->fcap * sizeof *r->fesc);
 	parser_init(r);
 }
 
@@ -101,6 +102,7 @@ csv_reader_release(struct csv_reader *r)
 	free(r->f);
 	free(r->flen);
 	free(r->fo);
+	free(r->fesc);
 	free(r->offs);
 	buf_release(&r->err);
 	buf_release(&r->rec);
@@ -114,6 +116,7 @@ grow_fields(struct csv_reader *r)
 	r->f = xreallocarray(r->f, r->fcap, sizeof *r->f);
 	r->flen = xreallocarray(r->flen, r->fcap, sizeof *r->flen);
 	r->fo = xreallocarray(r->fo, r->fcap, sizeof *r->fo);
+	r->fesc = xreallocarray(r->fesc, r->fcap, sizeof *r->fesc);
 }
 
 static void
@@ -200,6 +203,44 @@ next_line_end(char *s, char *end)
 	return r ? r : n ? n : end;
 }
 
+/* The next quote, CR, LF or NUL at or after p (the buffer is padded). */
+static inline unsigned char *
+next_in_quotes(unsigned char *p)
+{
+#ifdef __SSE2__
+	const __m128i vq = _mm_set1_epi8('"'), vn = _mm_set1_epi8('\n');
+	const __m128i vr = _mm_set1_epi8('\r'), z = _mm_setzero_si128();
+
+	for (;; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vq), _mm_cmpeq_epi8(v, vn)),
+			_mm_or_si128(_mm_cmpeq_epi8(v, vr), _mm_cmpeq_epi8(v, z)));
+		unsigned m = (unsigned)_mm_movemask_epi8(x);
+
+		if (m)
+			return p + __builtin_ctz(m);
+	}
+#else
+	while (*p != '"' && *p != '\n' && *p != '\r' && *p != '\0')
+		p++;
+	return p;
+#endif
+}
+
+/* Turns each "" of a quoted field's content into "; returns the new length. */
+static size_t
+unescape_quotes(char *f, size_t len)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < len; i++) {
+		f[w++] = f[i];
+		if (f[i] == '"')
+			i++;	/* the second quote of the pair */
+	}
+	return w;
+}
+
 /*
  * Splits the line at in->pos in place when it holds no quote and no lone
  * CR.  Fields are recorded as (start, length) first and NUL-terminated only
@@ -212,22 +253,26 @@ fast_line(struct csv_reader *r)
 	struct input *in = r->in;
 	unsigned char *s = (unsigned char *)in->buf + in->pos;
 	unsigned char *end = (unsigned char *)in->buf + in->end;
-	unsigned char *p = s, *fs = s, *q;
-	size_t nf = 0;
+	unsigned char *p = s, *fs = s, *q, *c;
+	unsigned char delim = (unsigned char)r->delim;
+	size_t nf = 0, qlen = 0;
+	int quoted = 0, esc = 0;	/* the field being read was quoted */
 
 	for (;;) {
-		q = next_special(p, (unsigned char)r->delim);
+		q = next_special(p, delim);
 		if (q >= end) {
 			if (!in->eof)
 				return FAST_MORE;
 			q = end;
 			break;
 		}
-		if (*q == (unsigned char)r->delim) {
+		if (*q == delim) {
 			if (nf == r->fcap)
 				grow_fields(r);
-			r->fo[nf] = (size_t)(fs - s);
-			r->flen[nf++] = (size_t)(q - fs);
+			r->fo[nf] = (size_t)(fs - s) + (size_t)quoted;
+			r->flen[nf] = quoted ? qlen : (size_t)(q - fs);
+			r->fesc[nf++] = (unsigned char)esc;
+			quoted = esc = 0;
 			fs = p = q + 1;
 			continue;
 		}
@@ -240,15 +285,39 @@ fast_line(struct csv_reader *r)
 				break;
 			return FAST_SLOW;
 		}
-		if (*q == '"')
-			return FAST_SLOW;
 		if (*q == '\0') {
 			bad(r, r->line, (long)utf8_count((char *)s, (size_t)(q - s)) + 1,
 				_("NUL byte in the data"));
 			goto skip;
 		}
-		/* not reached: next_special returns only the bytes above */
-		return FAST_SLOW;
+		/* A quote.  A field wholly quoted on this line is read here;
+		 * a quote elsewhere, or a line end inside quotes, is libcsv's. */
+		if (q != fs || quoted)
+			return FAST_SLOW;
+		for (c = q + 1;; c += 2) {
+			c = next_in_quotes(c);
+			if (c >= end)
+				return in->eof ? FAST_SLOW : FAST_MORE;
+			if (*c == '\0') {
+				bad(r, r->line, (long)utf8_count((char *)s, (size_t)(c - s)) + 1,
+					_("NUL byte in the data"));
+				q = c;
+				goto skip;
+			}
+			if (*c != '"')
+				return FAST_SLOW;	/* a line end inside quotes */
+			if (c + 1 == end && !in->eof)
+				return FAST_MORE;
+			if (c + 1 == end || c[1] != '"')
+				break;
+			esc = 1;			/* "" stands for " */
+		}
+		/* c is the closing quote: the field must end right after it. */
+		if (c + 1 < end && c[1] != delim && c[1] != '\n' && c[1] != '\r')
+			return FAST_SLOW;
+		quoted = 1;
+		qlen = (size_t)(c - q - 1);
+		p = c + 1;
 	}
 	/* q is the line's end: LF, the CR of CR LF, or the end of input. */
 	{
@@ -268,16 +337,20 @@ fast_line(struct csv_reader *r)
 	}
 	if (nf == r->fcap)
 		grow_fields(r);
-	r->fo[nf] = (size_t)(fs - s);
-	r->flen[nf++] = (size_t)(q - fs);
+	r->fo[nf] = (size_t)(fs - s) + (size_t)quoted;
+	r->flen[nf] = quoted ? qlen : (size_t)(q - fs);
+	r->fesc[nf++] = (unsigned char)esc;
 	r->nf = nf;
 	r->rec_line = r->line++;
 	r->raw = (char *)s;
 	r->rawlen = (size_t)(q - s);
 	in->pos = (size_t)((char *)q - in->buf) + (q < end ? 1 + (*q == '\r') : 0);
+	/* The line is whole: now the fields may be changed in place. */
 	for (size_t i = 0; i < nf; i++) {
 		char *f = (char *)s + r->fo[i];
 
+		if (r->fesc[i])
+			r->flen[i] = unescape_quotes(f, r->flen[i]);
 		f[r->flen[i]] = '\0';
 		r->f[i] = f;
 	}
@@ -553,6 +626,8 @@ csv_field_pos(const struct csv_reader *r, size_t i, long *line, long *col)
 		/* The fast path: fields point into the line itself. */
 		size_t off = i < r->nf ? (size_t)(r->f[i] - r->raw) : 0;
 
+		if (off > 0 && r->raw[off - 1] == '"')
+			off--;	/* a quoted field starts at its quote */
 		*line = r->rec_line;
 		*col = (long)utf8_count(r->raw, off) + 1;
 		return;

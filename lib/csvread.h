@@ -1,10 +1,11 @@
 /*
  * csvread.h: CSV records from a struct input, with line numbers.
  *
- * Lines without a quote or a lone CR are split in place by a word-at-a-time
- * scan (the fast path); a record with a quote goes through libcsv in strict
- * mode, fed one physical line at a time so that lines are counted and an
- * open quote is known.  Both paths give the same fields (tested).  Spaces
+ * Lines are split in place by a vector scan (the fast path), quoted fields
+ * included when each closes on its own line; a record with a line end
+ * inside quotes, a lone CR, or a misplaced quote goes through libcsv in
+ * strict mode, fed one physical line at a time so that lines are counted
+ * and an open quote is known.  Both paths give the same fields (tested).  Spaces
  * around unquoted fields are kept.  Blank lines are skipped and counted.
  * Every byte is checked to be UTF-8; a NUL byte is an error.
  */
@@ -29,6 +30,7 @@ struct csv_reader {
 	char **f;
 	size_t *flen;
 	size_t *fo;		/* the fast path's field offsets */
+	unsigned char *fesc;	/* and whether a quoted field holds "" */
 	size_t nf, fcap;
 	const char *raw;	/* its bytes as read, without the line end */
 	size_t rawlen;

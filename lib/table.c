@@ -243,6 +243,7 @@ struct brow {
 	size_t nf;
 	size_t off;		/* fields: index in f[] and len[]; BAD: message in arena */
 	size_t raw, rawlen;	/* SLOW: the record's bytes in arena */
+	const char *start;	/* ROW: the line in the input buffer */
 	int status;		/* FATAL: exit status */
 };
 
@@ -302,6 +303,7 @@ batch_add_record(struct table_batch *b, const struct csv_reader *c)
 	}
 	br->nf = c->nf;
 	br->off = b->nf;
+	br->start = c->raw;
 	for (size_t i = 0; i < c->nf; i++) {
 		b->len[b->nf] = c->flen[i];
 		if (slow) {
@@ -831,8 +833,15 @@ field_pos(const struct table *t, const struct row *r, int field, long *line, lon
 			(size_t)field, line, col);
 		return;
 	}
-	/* A plain line: its fields follow one another in the buffer. */
-	*col = (long)utf8_count(r->f[0], (size_t)(r->f[field] - r->f[0])) + 1;
+	/* A line read in place: count from its start to the field's, or
+	 * to the quote that opens it. */
+	{
+		size_t off = (size_t)(r->f[field] - br->start);
+
+		if (off > 0 && br->start[off - 1] == '"')
+			off--;
+		*col = (long)utf8_count(br->start, off) + 1;
+	}
 }
 
 static void

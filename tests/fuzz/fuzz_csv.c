@@ -173,9 +173,16 @@ check_row(const struct csv_reader *r, const struct text *t, char delim, int line
 	CHECK(r->rec_line >= 1 && (size_t)r->rec_line <= t->nls);
 	off = t->ls[r->rec_line - 1];
 	CHECK(r->rawlen <= t->n - off);
-	for (i = 0; i < r->rawlen; i++)
-		CHECK(r->raw[i] == t->s[off + i] ||
-		    (r->raw[i] == '\0' && t->s[off + i] == delim));
+	/* Read in place, a line keeps its bytes but for the NULs that end
+	 * its fields (at delimiters and closing quotes) and the content of
+	 * quoted fields, shifted by their "" pairs. */
+	if (r->raw != r->rawbuf.data && !memchr(t->s + off, '"', r->rawlen)) {
+		for (i = 0; i < r->rawlen; i++)
+			CHECK(r->raw[i] == t->s[off + i] ||
+			    (r->raw[i] == '\0' && t->s[off + i] == delim));
+	} else if (r->raw == r->rawbuf.data) {
+		CHECK(memcmp(r->raw, t->s + off, r->rawlen) == 0);
+	}
 	CHECK(off + r->rawlen == t->n || is_eol(t->s, t->n, off + r->rawlen));
 	span = count_eols(t->s + off, r->rawlen);
 	/* Each field's position is where it is. */
