@@ -227,7 +227,9 @@ next_in_quotes(unsigned char *p)
 #endif
 }
 
-/* Turns each "" of a quoted field's content into "; returns the new length. */
+/* Turns each "" of a quoted field's content into "; returns the new
+ * length.  The bytes freed at the end become NULs, one character each as
+ * the quotes they replace, so that columns counted on the line stay right. */
 static size_t
 unescape_quotes(char *f, size_t len)
 {
@@ -238,6 +240,7 @@ unescape_quotes(char *f, size_t len)
 		if (f[i] == '"')
 			i++;	/* the second quote of the pair */
 	}
+	memset(f + w, '\0', len - w);
 	return w;
 }
 
