@@ -64,23 +64,52 @@ rotl(uint64_t x, int r)
  * end is MurmurHash3's finalizer so that the low bits the index uses
  * depend on every input bit.
  */
+static inline uint64_t
+load64(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, 8);	/* a fixed size: one load, no call */
+	return w;
+}
+
+static inline uint64_t
+load32(const char *s)
+{
+	uint32_t w;
+
+	memcpy(&w, s, 4);
+	return w;
+}
+
+/* The last 1 to 8 bytes of a key, read with loads of fixed size (two
+ * that overlap when needed) rather than byte by byte. */
+static inline uint64_t
+tail64(const char *s, size_t len)
+{
+	if (len >= 8)
+		return load64(s + len - 8);
+	if (len >= 4)
+		return load32(s) | (load32(s + len - 4) << 32);
+	return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
+		(uint64_t)(unsigned char)s[len - 1] << 16;
+}
+
+/*
+ * Eight bytes at a time: each word is mixed in with a multiply, and the
+ * end is MurmurHash3's finalizer so that the low bits the index uses
+ * depend on every input bit.
+ */
 uint64_t
 map_hash(const char *s, size_t len)
 {
 	const uint64_t k = 0x9e3779b97f4a7c15u;
-	uint64_t h = (uint64_t)len * k, w;
+	uint64_t h = (uint64_t)len * k;
 
-	for (; len >= 8; s += 8, len -= 8) {
-		memcpy(&w, s, 8);
-		h = (rotl(h, 23) ^ w) * k;
-	}
-	if (len > 0) {
-		/* A byte loop: memcpy of a variable length is a call. */
-		w = 0;
-		for (size_t i = 0; i < len; i++)
-			w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-		h = (rotl(h, 23) ^ w) * k;
-	}
+	for (; len > 8; s += 8, len -= 8)
+		h = (rotl(h, 23) ^ load64(s)) * k;
+	if (len > 0)
+		h = (rotl(h, 23) ^ tail64(s, len)) * k;
 	h ^= h >> 33;
 	h *= 0xff51afd7ed558ccdu;
 	h ^= h >> 33;
@@ -90,15 +119,19 @@ map_hash(const char *s, size_t len)
 }
 
 /* Short keys are compared inline: memcmp is a call. */
-static int
+static inline int
 same_key(const char *a, const char *b, size_t len)
 {
-	if (len > 16)
+	size_t i;
+
+	if (len == 0)
+		return 1;
+	if (len > 32)
 		return memcmp(a, b, len) == 0;
-	for (size_t i = 0; i < len; i++)
-		if (a[i] != b[i])
+	for (i = 0; i + 8 < len; i += 8)
+		if (load64(a + i) != load64(b + i))
 			return 0;
-	return 1;
+	return tail64(a + i, len - i) == tail64(b + i, len - i);
 }
 
 /* The index position holding key, or the empty one where it would go. */

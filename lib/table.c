@@ -284,9 +284,7 @@ batch_push(struct table_batch *b, enum brow_kind kind, long line)
 		b->rows = xreallocarray(b->rows, b->cap, sizeof *b->rows);
 	}
 	br = &b->rows[b->n++];
-	memset(br, 0, sizeof *br);
-	br->kind = kind;
-	br->line = line;
+	*br = (struct brow){ .kind = kind, .line = line };
 	return br;
 }
 

@@ -363,19 +363,21 @@ voter_problem(struct dots *d, struct table *t, const struct row *r, int field, c
  * Each voter keeps one byte of colours per item, indexed by item. */
 static int
 check_voter(struct dots *d, struct table *t, const struct row *r, const int *idx, size_t g,
-	const char *voter, size_t it, enum colour c, int64_t n)
+	const char *voter, size_t voterlen, size_t it, enum colour c, int64_t n)
 {
 	int added;
 	size_t v;
 	struct voter *vo;
 
-	buf_reset(&d->key);
 	if (topt.group_by) {
+		buf_reset(&d->key);
 		buf_adds(&d->key, d->groups[g].name);
 		buf_addc(&d->key, '\x1F');
+		buf_adds(&d->key, voter);
+		v = map_put(&d->voters, d->key.data, d->key.len, &added);
+	} else {
+		v = map_put(&d->voters, voter, voterlen, &added);
 	}
-	buf_adds(&d->key, voter);
-	v = map_put(&d->voters, d->key.data, d->key.len, &added);
 	if (added) {
 		if (v >= d->votercap) {
 			d->votercap = d->votercap ? d->votercap * 2 : 64;
@@ -484,7 +486,7 @@ read_long(struct dots *d, struct table *t, const int *idx, int gcol)
 		if (idx[C_VOTER] >= 0) {
 			char *voter = field(r, idx[C_VOTER], &len);
 
-			if (len && check_voter(d, t, r, idx, g, voter, (size_t)it, c, n) != 0)
+			if (len && check_voter(d, t, r, idx, g, voter, len, (size_t)it, c, n) != 0)
 				continue;
 		}
 		if (add_to(t, r, idx[C_COUNT], &d->items[it].n[c], n) != 0 ||
