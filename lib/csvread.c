@@ -73,6 +73,7 @@ parser_init(struct csv_reader *r)
 	csv_set_delim(&r->p, (unsigned char)r->delim);
 	csv_set_space_func(&r->p, never_space);
 	csv_set_realloc_func(&r->p, xrealloc);
+	csv_set_blk_size(&r->p, 4096);	/* grow fields by pages, not 128 bytes */
 	r->p_ready = 1;
 }
 
@@ -84,6 +85,7 @@ csv_reader_init(struct csv_reader *r, struct input *in, char delim)
 	r->delim = delim;
 	r->line = 1;
 	buf_init(&r->err);
+	buf_init(&r->errraw);
 	buf_init(&r->rec);
 	buf_init(&r->rawbuf);
 	r->fcap = 16;
@@ -105,6 +107,7 @@ csv_reader_release(struct csv_reader *r)
 	free(r->fesc);
 	free(r->offs);
 	buf_release(&r->err);
+	buf_release(&r->errraw);
 	buf_release(&r->rec);
 	buf_release(&r->rawbuf);
 }
@@ -364,6 +367,8 @@ skip:
 	q = (unsigned char *)next_line_end((char *)q, (char *)end);
 	if ((q == end || (*q == '\r' && q + 1 == end)) && !in->eof)
 		return FAST_MORE;
+	buf_reset(&r->errraw);
+	buf_add(&r->errraw, s, (size_t)(q - s));
 	in->pos = (size_t)((char *)q - in->buf) +
 		(q < end ? 1 + (*q == '\r' && q + 1 < end && q[1] == '\n') : 0);
 	r->line++;
@@ -439,6 +444,18 @@ raw_pos(const char *raw, size_t off, long line0, long *line, long *col)
 	*col = (long)utf8_count(raw + ls, off - ls) + 1;
 }
 
+/* Keeps the bytes of the record read so far as the bad record's. */
+static void
+raw_record(struct csv_reader *r)
+{
+	size_t n = r->rawbuf.len;
+
+	while (n && (r->rawbuf.data[n - 1] == '\n' || r->rawbuf.data[n - 1] == '\r'))
+		n--;
+	buf_reset(&r->errraw);
+	buf_add(&r->errraw, r->rawbuf.data, n);
+}
+
 /*
  * Reads one record through libcsv, one physical line (ending in LF, CR LF
  * or a lone CR) at a time.
@@ -487,12 +504,18 @@ slow_record(struct csv_reader *r)
 			bad(r, r->line, (long)utf8_count(s, bad_at) + 1,
 				memchr(s, '\0', bad_at + 1) ? _("NUL byte in the data")
 				: _("invalid UTF-8 (if the file comes from a spreadsheet, try --encoding=windows-1252)"));
+			buf_add(&r->rawbuf, s, len);
 			skip_len = len;
 			goto skip;
 		}
 		buf_add(&r->rawbuf, s, len);
 		size_t n = csv_parse(&r->p, s, len, on_field, on_record, r);
 		if (n < len) {
+			/* libcsv stops at the byte after a closing quote that does
+			 * not end its field, or at a quote inside an unquoted one:
+			 * point at the quote either way. */
+			if (n > 0 && s[n] != '"' && s[n - 1] == '"')
+				n--;
 			bad(r, r->line, (long)utf8_count(s, n) + 1,
 				_("misplaced quote: a field with a quote must be wholly quoted, "
 				"and a quote inside it doubled (\"\")"));
@@ -508,6 +531,7 @@ slow_record(struct csv_reader *r)
 				long l, c;
 
 				raw_pos(r->rawbuf.data, at, r->rec_line, &l, &c);
+				raw_record(r);
 				parser_init(r);
 				return bad(r, l, c, _("unterminated quoted field"));
 			}
@@ -529,6 +553,7 @@ slow_record(struct csv_reader *r)
 	return CSV_ROW;
 skip:
 	/* The bad line and its end are in the buffer: step over them. */
+	raw_record(r);
 	in->pos += skip_len;
 	r->line++;
 	parser_init(r);

@@ -37,6 +37,7 @@ struct csv_reader {
 	/* the error of a CSV_BAD record */
 	long err_line, err_col;
 	struct buf err;
+	struct buf errraw;	/* the bad record's bytes, without its line end */
 	/* the slow path */
 	struct csv_parser p;
 	int p_ready;

@@ -226,6 +226,20 @@ read_raw(struct input *in, char *dst, size_t n)
 	return (size_t)r;
 }
 
+/* Counts lines and characters in converted text, to place a bad byte. */
+static void
+count_position(struct input *in, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n') {
+			in->conv_line++;
+			in->conv_col = 0;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			in->conv_col++;
+		}
+	}
+}
+
 /* Converts raw bytes into dst through iconv; returns the bytes written. */
 static size_t
 read_converted(struct input *in, char *dst, size_t n)
@@ -247,12 +261,14 @@ read_converted(struct input *in, char *dst, size_t n)
 		ol = n;
 		before = il;
 		if (iconv((iconv_t)in->cd, &ip, &il, &op, &ol) == (size_t)-1) {
-			if (errno == EILSEQ || (errno == EINVAL && in->eof))
-				ess_die(EX_DATAERR, _("%s: byte %llu: not valid %s"), in->name,
-					in->consumed - in->rawlen + (unsigned long long)(ip - in->raw) + 1,
-					in->encoding);
+			if (errno == EILSEQ || (errno == EINVAL && in->eof)) {
+				count_position(in, dst, (size_t)(op - dst));
+				ess_die_at(EX_DATAERR, in->name, in->conv_line + 1, in->conv_col + 1,
+					_("byte 0x%02x is not valid %s"), (unsigned char)*ip, in->encoding);
+			}
 			/* E2BIG (dst full) or EINVAL (a sequence cut by the chunk). */
 		}
+		count_position(in, dst, (size_t)(op - dst));
 		memmove(in->raw, ip, il);
 		in->rawlen = il;
 		if (op > dst || (in->eof && il == 0))

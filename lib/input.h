@@ -37,6 +37,7 @@ struct input {
 	char *raw;		/* iconv input */
 	size_t rawlen;
 	unsigned long long consumed;	/* raw bytes read so far */
+	long conv_line, conv_col;	/* where conversion is, for its errors */
 	int bom_checked;
 	char *mem;		/* input_open_mem's bytes */
 	size_t memlen, mempos;

@@ -91,6 +91,8 @@ load(struct json_reader *r, size_t len)
 	const char *s = r->in->buf + r->in->pos;
 	size_t bad_at = utf8_check(s, len);
 
+	r->raw = s;
+	r->rawlen = len;
 	if (bad_at < len) {
 		long l = r->line, c = r->col;
 
@@ -104,9 +106,12 @@ load(struct json_reader *r, size_t len)
 		}
 		return bad(r, l, c, _("invalid UTF-8 (if the file comes from a spreadsheet, try --encoding=windows-1252)"));
 	}
+	r->raw = s;
+	r->rawlen = len;
 	memset(&e, 0, sizeof e);
 	json_decref(r->rec);
-	r->rec = json_loadb(s, len, JSON_REJECT_DUPLICATES, &e);
+	/* Any value loads, so that a scalar is said to be no object. */
+	r->rec = json_loadb(s, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
 	if (!r->rec) {
 		long l = r->line + e.line - 1;
 		long c = e.line <= 1 ? r->col + e.column - 1 : e.column;

@@ -24,6 +24,8 @@ struct json_reader {
 	json_t *rec;		/* the record just read (owned; freed by the next call) */
 	long err_line, err_col;
 	struct buf err;
+	const char *raw;	/* the text of the record just read or refused, */
+	size_t rawlen;		/* valid until the next call */
 	int fatal;		/* the error leaves no way to find the next record */
 };
 

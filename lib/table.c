@@ -12,13 +12,12 @@
 
 #include "err.h"
 #include "input.h"
+#include "map.h"
 #include "table.h"
 #include "text.h"
 #include "write.h"
 
 char row_empty[1];
-static char *row_empty_ptr = row_empty;
-static size_t zero_len;
 static void pipe_stop(struct table *t);
 
 struct rejects {
@@ -56,25 +55,43 @@ rejects_flush(struct rejects *rj)
 	buf_reset(&rj->line);
 }
 
-/* Writes the row's fields as read, and the reason, to the rejects file. */
+/*
+ * Writes a rejected row to the rejects file, in the input's delimiter:
+ * its fields as read, or, for a record the reader could not split, its
+ * bytes unchanged; then the reason.  The header (the input's, and
+ * reject_reason) comes before the first row of each input.
+ */
 static void
 rejects_add(struct rejects *rj, struct table *t, char *const *f, const size_t *len,
-	size_t n, const char *reason)
+	size_t n, const char *raw, size_t rawlen, const char *reason)
 {
+	char d = t->csv_ready ? t->csv.delim : ',';
+
 	if (rj->last != t) {
 		for (size_t i = 0; i < t->ncols; i++) {
-			csv_quote(&rj->line, t->cols[i], strlen(t->cols[i]), ',');
-			buf_addc(&rj->line, ',');
+			csv_quote(&rj->line, t->cols[i], strlen(t->cols[i]), d);
+			buf_addc(&rj->line, d);
 		}
 		buf_adds(&rj->line, "reject_reason\n");
 		rj->last = t;
 	}
-	for (size_t i = 0; i < n || i < t->ncols; i++) {
-		if (i < n)
-			csv_quote(&rj->line, f[i], len[i], ',');
-		buf_addc(&rj->line, ',');
+	if (raw) {
+		if (t->csv_ready)
+			buf_add(&rj->line, raw, rawlen);
+		else
+			csv_quote(&rj->line, raw, rawlen, d);
+		for (size_t i = t->csv_ready ? 0 : 1; i < t->ncols && !rawlen; i++)
+			buf_addc(&rj->line, d);
+		buf_addc(&rj->line, d);
+	} else {
+		/* Short rows are padded so that the reason is in its column. */
+		for (size_t i = 0; i < n || i < t->ncols; i++) {
+			if (i < n)
+				csv_quote(&rj->line, f[i], len[i], d);
+			buf_addc(&rj->line, d);
+		}
 	}
-	csv_quote(&rj->line, reason, strlen(reason), ',');
+	csv_quote(&rj->line, reason, strlen(reason), d);
 	buf_addc(&rj->line, '\n');
 	rj->count++;
 	rejects_flush(rj);
@@ -89,7 +106,7 @@ table_fold_name(struct buf *out, const char *s)
 /* Reports an error at line:col; with keep_going the run goes on. */
 static void
 fail(struct table *t, long line, long col, char *const *f, const size_t *len, size_t n,
-	const char *msg)
+	const char *raw, size_t rawlen, const char *msg)
 {
 	ess_warn_at(t->name, line, col, "%s", msg);
 	t->rejected++;
@@ -97,7 +114,7 @@ fail(struct table *t, long line, long col, char *const *f, const size_t *len, si
 		ess_exit(EX_DATAERR);
 	ess_exit_status = EX_DATAERR;
 	if (t->opts.rejects)
-		rejects_add(t->opts.rejects, t, f, len, n, msg);
+		rejects_add(t->opts.rejects, t, f, len, n, raw, rawlen, msg);
 }
 
 static void
@@ -141,16 +158,27 @@ json_header(struct table *t)
 static void
 check_header(struct table *t)
 {
+	struct map seen;
+
+	map_init(&seen);
 	for (size_t i = 0; i < t->ncols; i++) {
+		int added;
+
 		if (!*t->cols[i])
 			ess_die_at(EX_DATAERR, t->name, t->header_line, 0,
 				_("column %zu of the header has no name"), i + 1);
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(t->cols[i], t->cols[j]) == 0)
-				ess_die_at(EX_DATAERR, t->name, t->header_line, 0,
-					_("column '%s' appears twice in the header (columns %zu and %zu)"),
-					t->cols[i], j + 1, i + 1);
+		map_put(&seen, t->cols[i], strlen(t->cols[i]), &added);
+		if (!added) {
+			size_t j = 0;	/* the first column of that name */
+
+			while (strcmp(t->cols[j], t->cols[i]) != 0)
+				j++;
+			ess_die_at(EX_DATAERR, t->name, t->header_line, 0,
+				_("column '%s' appears twice in the header (columns %zu and %zu)"),
+				t->cols[i], j + 1, i + 1);
+		}
 	}
+	map_release(&seen);
 }
 
 struct table *
@@ -161,6 +189,7 @@ table_open(const char *path, const struct table_opts *o)
 
 	t->opts = *o;
 	buf_init(&t->jbuf);
+	map_init(&t->jextra);
 	input_open(&t->in, path, o->encoding, o->hash);
 	t->name = t->in.name;
 	while (!t->in.eof && t->in.end - t->in.pos < 4096)
@@ -208,7 +237,8 @@ table_close(struct table *t)
 	if (t->json_ready)
 		json_reader_release(&t->json);
 	if (t->opts.verbose && t->csv_ready && t->csv.blank_lines)
-		ess_warn(_("%s: %ld blank lines skipped"), t->name, t->csv.blank_lines);
+		ess_warn(ngettext("%s: %ld blank line skipped", "%s: %ld blank lines skipped",
+			(unsigned long)t->csv.blank_lines), t->name, t->csv.blank_lines);
 	input_close(&t->in);
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->cols[i]);
@@ -218,6 +248,7 @@ table_close(struct table *t)
 		free(t->row.len);
 	}
 	free(t->joffs);
+	map_release(&t->jextra);
 	buf_release(&t->jbuf);
 	free(t);
 }
@@ -374,8 +405,16 @@ batch_fill(struct table *t, struct table_batch *b)
 			b->last = 1;
 			break;
 		}
-		if (st == CSV_BAD)
+		if (st == CSV_BAD) {
+			struct brow *br;
+
 			batch_add_error(b, t->csv.err_line, t->csv.err_col, t->csv.err.data, BR_BAD, 0);
+			br = &b->rows[b->n - 1];
+			br->raw = b->arena.len;
+			br->rawlen = t->csv.errraw.len;
+			buf_add(&b->arena, t->csv.errraw.data, t->csv.errraw.len);
+			buf_addc(&b->arena, '\0');
+		}
 		else
 			batch_add_record(b, &t->csv);
 	}
@@ -580,7 +619,8 @@ next_csv(struct table *t)
 			ess_exit(br->status);
 		}
 		if (br->kind == BR_BAD) {
-			fail(t, br->line, br->col, &row_empty_ptr, &zero_len, 0, b->arena.data + br->off);
+			fail(t, br->line, br->col, NULL, NULL, 0, b->arena.data + br->raw, br->rawlen,
+				b->arena.data + br->off);
 			continue;
 		}
 		t->row.f = b->f + br->off;
@@ -592,7 +632,7 @@ next_csv(struct table *t)
 		if (br->nf != t->ncols) {
 			snprintf(msg, sizeof msg, ngettext("%zu field, the header has %zu",
 				"%zu fields, the header has %zu", br->nf), br->nf, t->ncols);
-			fail(t, br->line, 0, t->row.f, t->row.len, br->nf, msg);
+			fail(t, br->line, 0, t->row.f, t->row.len, br->nf, NULL, 0, msg);
 			continue;
 		}
 		t->rows++;
@@ -667,10 +707,8 @@ next_json(struct table *t)
 			if (st == JSON_END)
 				return NULL;
 			if (st == JSON_BAD) {
-				char *raw = row_empty;
-				size_t z = 0;
-
-				fail(t, j->err_line, j->err_col, &raw, &z, 0, j->err.data);
+				fail(t, j->err_line, j->err_col, NULL, NULL, 0, j->raw, j->rawlen,
+					j->err.data);
 				continue;
 			}
 		}
@@ -682,11 +720,15 @@ next_json(struct table *t)
 			for (size_t k = 0; k < t->ncols; k++)
 				if (strcmp(t->cols[k], key) == 0)
 					i = (int)k;
-			if (i < 0) {
-				snprintf(msg, sizeof msg, _("record %ld: key '%s' is not in the first record's keys"),
-					j->recno, key);
-				badrec = 1;
-				break;
+			if (i < 0 && t->opts.verbose) {
+				/* Like a column no tool wants: said once, with -v. */
+				int added;
+
+				map_put(&t->jextra, key, strlen(key), &added);
+				if (added)
+					ess_warn_at(t->name, j->rec_line, 0,
+						_("record %ld: key '%s' is not in the first record's keys: not used"),
+						j->recno, key);
 			}
 		}
 		for (size_t k = 0; k < t->ncols && !badrec; k++) {
@@ -700,10 +742,7 @@ next_json(struct table *t)
 			buf_addc(&t->jbuf, '\0');
 		}
 		if (badrec) {
-			char *raw = row_empty;
-			size_t z = 0;
-
-			fail(t, j->rec_line, 0, &raw, &z, 0, msg);
+			fail(t, j->rec_line, 0, t->row.f, t->row.len, 0, j->raw, j->rawlen, msg);
 			continue;
 		}
 		for (size_t k = 0; k < t->ncols; k++) {
@@ -797,6 +836,15 @@ table_resolve(struct table *t, const struct colspec *spec, size_t n, int *idx)
 	buf_release(&found);
 }
 
+noreturn void
+table_die_header(const struct table *t, const char *msg)
+{
+	struct buf found = BUF_INIT;
+
+	list_columns(&found, t);
+	ess_die_at(EX_DATAERR, t->name, t->header_line, 0, _("%s; columns found: %s"), msg, found.data);
+}
+
 int
 table_find(const struct table *t, const char *name)
 {
@@ -860,7 +908,7 @@ table_vreject(struct table *t, const struct row *r, int field, const char *fmt, 
 	field_pos(t, r, field, &line, &col);
 	vmessage(&msg, t, r, field, fmt, ap);
 	t->rows--;
-	fail(t, line, col, r->f, r->len, r->n, msg.data);
+	fail(t, line, col, r->f, r->len, r->n, NULL, 0, msg.data);
 	buf_release(&msg);
 }
 

@@ -20,12 +20,14 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdnoreturn.h>
 #include <nettle/sha2.h>
 
 #include "buf.h"
 #include "csvread.h"
 #include "input.h"
 #include "json.h"
+#include "map.h"
 
 enum table_format { TF_AUTO, TF_CSV, TF_TSV, TF_JSON, TF_JSONL };
 
@@ -75,6 +77,7 @@ struct table {
 	struct buf jbuf;	/* JSON values of the current row */
 	size_t *joffs;
 	int csv_ready, json_ready;
+	struct map jextra;	/* JSON keys not in the first record, said once */
 	int has_pending;	/* the first JSON record was read to learn the header */
 	/* CSV records come in batches filled by a reader thread (inline with
 	 * ESS_THREADS=1); rows point into the batch being read. */
@@ -94,6 +97,9 @@ struct row *table_next(struct table *t);
  * required column, or two columns meaning the same one, is an error that
  * lists the columns found.  Columns no spec wants are named with verbose. */
 void table_resolve(struct table *t, const struct colspec *spec, size_t n, int *idx);
+
+/* Dies (65) with msg about the header, listing the columns found. */
+noreturn void table_die_header(const struct table *t, const char *msg);
 
 /* The field number of a column named name (matched like table_resolve), or -1. */
 int table_find(const struct table *t, const char *name);

@@ -233,8 +233,7 @@ read_items(struct dots *d, const char *path)
 	t = table_open(path, &o);
 	table_resolve(t, icols, 3, idx);
 	if (idx[0] < 0 && idx[1] < 0)
-		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
-			_("the items file needs an 'item' or a 'label' column"));
+		table_die_header(t, _("the items file needs an 'item' or a 'label' column"));
 	d->have_parent = idx[2] >= 0;
 	while ((r = table_next(t))) {
 		char *id = tally_trim(r->f[idx[0] >= 0 ? idx[0] : idx[1]]);
@@ -562,22 +561,22 @@ read_votes(struct dots *d, const char *path)
 
 	table_resolve(t, cols, C_N, idx);
 	if (idx[C_ITEM] < 0 && idx[C_LABEL] < 0 && t->ncols)
-		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
-			_("no 'item' column (also read as id, n°, num) and no 'label' column (libelle, besoin, proposition...)"));
+		table_die_header(t, _("no 'item' column (also read as id, n°, num) and no 'label' column (libelle, besoin, proposition...)"));
 	wide = idx[C_VOTE] < 0 && (idx[C_GREEN] >= 0 || idx[C_RED] >= 0);
 	if (idx[C_VOTE] >= 0 && (idx[C_GREEN] >= 0 || idx[C_RED] >= 0))
-		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
-			_("both a 'vote' column and 'green'/'red' count columns: use one form or the other"));
+		table_die_header(t, _("both a 'vote' column and 'green'/'red' count columns: use one form or the other"));
 	if (idx[C_VOTE] < 0 && !wide && t->ncols)
-		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
-			_("no 'vote' column (also read as couleur, gommette, choix) and no 'green'/'red' columns (vert, rouge, pour, contre)"));
+		table_die_header(t, _("no 'vote' column (also read as couleur, gommette, choix) and no 'green'/'red' columns (vert, rouge, pour, contre)"));
 	if (topt.group_by) {
 		gcol = table_find(t, topt.group_by);
 		if (gcol < 0 && strcmp(topt.group_by, "group") == 0)
 			gcol = idx[C_GROUP];
-		if (gcol < 0 && t->ncols)
-			ess_die_at(EX_DATAERR, t->name, t->header_line, 0,
-				_("--group-by: no column '%s' in the header"), topt.group_by);
+		if (gcol < 0 && t->ncols) {
+			struct buf m = BUF_INIT;
+
+			buf_printf(&m, _("--group-by: no column '%s' in the header"), topt.group_by);
+			table_die_header(t, m.data);
+		}
 	}
 	if (wide)
 		read_wide(d, t, idx, gcol);

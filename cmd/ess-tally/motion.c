@@ -264,18 +264,15 @@ read_file(struct motions *ms, const char *path)
 
 	table_resolve(t, cols, M_N, idx);
 	if (idx[M_MOTION] < 0 && idx[M_LABEL] < 0 && t->ncols)
-		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
-			_("no 'motion' column (also read as resolution, question, point) and no 'label' column"));
+		table_die_header(t, _("no 'motion' column (also read as resolution, question, point) and no 'label' column"));
 	if (idx[M_VOTE] >= 0 && (idx[M_FOR] >= 0 || idx[M_AGAINST] >= 0))
-		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
-			_("both a 'vote' column and 'for'/'against' count columns: use one form or the other"));
+		table_die_header(t, _("both a 'vote' column and 'for'/'against' count columns: use one form or the other"));
 	if (idx[M_VOTE] >= 0)
 		read_long(ms, t, idx);
 	else if (idx[M_FOR] >= 0 || idx[M_AGAINST] >= 0)
 		read_wide(ms, t, idx);
 	else if (t->ncols)
-		ess_die_at(EX_DATAERR, t->name, t->header_line, 0, "%s",
-			_("no 'vote' column (also read as choix, avis) and no 'for'/'against' columns (pour, contre)"));
+		table_die_header(t, _("no 'vote' column (also read as choix, avis) and no 'for'/'against' columns (pour, contre)"));
 	ms->rows += t->rows;
 	ms->rejected += t->rejected;
 	table_close(t);
