@@ -13,50 +13,65 @@
 #include <emmintrin.h>
 #endif
 
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-#define HASZERO(x) (((x) - ONES) & ~(x) & HIGHS)
 
 /*
- * The next byte at or after p that is the delimiter, a quote, CR, LF or NUL.  The buffer is padded (INPUT_PAD zero bytes after its end),
- * so the scan stops at the padding at the latest.
+ * Finding the bytes that matter on a line: the delimiter, a quote, CR, LF
+ * and NUL.  A scan keeps a bit mask of them for 64 bytes at a time, so
+ * that the fields of a line cost one vector pass rather than one each.
+ * The buffer is padded (INPUT_PAD zero bytes after its end), so a scan
+ * stops at the padding at the latest.
  */
-static inline unsigned char *
-next_special(unsigned char *p, unsigned char delim)
+struct scan {
+	unsigned char *base;	/* the mask covers [base, base + 64) */
+	uint64_t mask;
+	unsigned char delim;
+};
+
+static inline uint64_t
+block_mask(const unsigned char *p, unsigned char delim)
 {
 #ifdef __SSE2__
 	const __m128i vd = _mm_set1_epi8((char)delim), vq = _mm_set1_epi8('"');
 	const __m128i vn = _mm_set1_epi8('\n'), vr = _mm_set1_epi8('\r');
 	const __m128i z = _mm_setzero_si128();
+	uint64_t m = 0;
 
-	for (;; p += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	for (int i = 0; i < 4; i++) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
 		__m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vd), _mm_cmpeq_epi8(v, vq)),
 			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vn), _mm_cmpeq_epi8(v, vr)),
 			_mm_cmpeq_epi8(v, z)));
-		unsigned m = (unsigned)_mm_movemask_epi8(x);
 
-		if (m)
-			return p + __builtin_ctz(m);
+		m |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << (16 * i);
 	}
+	return m;
 #else
-	uint64_t d = ONES * delim, w, m;
+	uint64_t m = 0;
 
-	for (;; p += 8) {
-		memcpy(&w, p, 8);
-		m = HASZERO(w ^ d) | HASZERO(w ^ (ONES * '"')) |
-		    HASZERO(w ^ (ONES * '\n')) | HASZERO(w ^ (ONES * '\r')) |
-		    HASZERO(w);
-		/* HASZERO flags bytes >= 0x80 too (a borrow): check them. */
-		while (m) {
-			unsigned char *q = p + (__builtin_ctzll(m) >> 3);
-
-			if (*q < 0x80)
-				return q;
-			m &= m - 1;
-		}
-	}
+	for (int i = 0; i < 64; i++)
+		if (p[i] == delim || p[i] == '"' || p[i] == '\n' || p[i] == '\r' || p[i] == 0)
+			m |= (uint64_t)1 << i;
+	return m;
 #endif
+}
+
+/* The next byte that matters at or after p (p never goes back). */
+static inline unsigned char *
+next_special(struct scan *sc, unsigned char *p)
+{
+	for (;;) {
+		size_t off = (size_t)(p - sc->base);
+
+		if (off < 64) {
+			uint64_t m = sc->mask >> off;
+
+			if (m)
+				return p + __builtin_ctzll(m);
+			p = sc->base + 64;
+		}
+		sc->base = p;
+		sc->mask = block_mask(p, sc->delim);
+	}
 }
 
 enum fast { FAST_ROW, FAST_MORE, FAST_SLOW, FAST_BLANK, FAST_BAD };
@@ -261,11 +276,12 @@ fast_line(struct csv_reader *r)
 	unsigned char *end = (unsigned char *)in->buf + in->end;
 	unsigned char *p = s, *fs = s, *q, *c;
 	unsigned char delim = (unsigned char)r->delim;
+	struct scan sc = { s + 64, 0, delim };	/* empty: the first call fills it */
 	size_t nf = 0, qlen = 0;
 	int quoted = 0, esc = 0;	/* the field being read was quoted */
 
 	for (;;) {
-		q = next_special(p, delim);
+		q = next_special(&sc, p);
 		if (q >= end) {
 			if (!in->eof)
 				return FAST_MORE;

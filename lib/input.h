@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <nettle/sha2.h>
 
-#define INPUT_PAD 32
+#define INPUT_PAD 64
 
 struct input_pool;
 
