@@ -25,10 +25,11 @@ struct scan {
 	unsigned char *base;	/* the mask covers [base, base + 64) */
 	uint64_t mask;
 	unsigned char delim;
+	uint64_t high;		/* bytes >= 0x80 met in the blocks scanned */
 };
 
 static inline uint64_t
-block_mask(const unsigned char *p, unsigned char delim)
+block_mask(const unsigned char *p, unsigned char delim, uint64_t *high)
 {
 #ifdef __SSE2__
 	const __m128i vd = _mm_set1_epi8((char)delim), vq = _mm_set1_epi8('"');
@@ -43,14 +44,17 @@ block_mask(const unsigned char *p, unsigned char delim)
 			_mm_cmpeq_epi8(v, z)));
 
 		m |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << (16 * i);
+		*high |= (uint64_t)(unsigned)_mm_movemask_epi8(v);
 	}
 	return m;
 #else
 	uint64_t m = 0;
 
-	for (int i = 0; i < 64; i++)
+	for (int i = 0; i < 64; i++) {
 		if (p[i] == delim || p[i] == '"' || p[i] == '\n' || p[i] == '\r' || p[i] == 0)
 			m |= (uint64_t)1 << i;
+		*high |= p[i] >> 7;
+	}
 	return m;
 #endif
 }
@@ -70,7 +74,7 @@ next_special(struct scan *sc, unsigned char *p)
 			p = sc->base + 64;
 		}
 		sc->base = p;
-		sc->mask = block_mask(p, sc->delim);
+		sc->mask = block_mask(p, sc->delim, &sc->high);
 	}
 }
 
@@ -276,9 +280,10 @@ fast_line(struct csv_reader *r)
 	unsigned char *end = (unsigned char *)in->buf + in->end;
 	unsigned char *p = s, *fs = s, *q, *c;
 	unsigned char delim = (unsigned char)r->delim;
-	struct scan sc = { s + 64, 0, delim };	/* empty: the first call fills it */
+	struct scan sc = { s + 64, 0, delim, 0 };	/* empty: the first call fills it */
 	size_t nf = 0, qlen = 0;
 	int quoted = 0, esc = 0;	/* the field being read was quoted */
+	int quoted_seen = 0;
 
 	for (;;) {
 		q = next_special(&sc, p);
@@ -337,12 +342,13 @@ fast_line(struct csv_reader *r)
 		/* c is the closing quote: the field must end right after it. */
 		if (c + 1 < end && c[1] != delim && c[1] != '\n' && c[1] != '\r')
 			return FAST_SLOW;
-		quoted = 1;
+		quoted = quoted_seen = 1;
 		qlen = (size_t)(c - q - 1);
 		p = c + 1;
 	}
-	/* q is the line's end: LF, the CR of CR LF, or the end of input. */
-	{
+	/* q is the line's end: LF, the CR of CR LF, or the end of input.
+	 * Quoted fields were scanned apart: they must be checked too. */
+	if (sc.high || quoted_seen) {
 		size_t bad_at = utf8_valid_prefix(s, (size_t)(q - s));
 
 		if (bad_at < (size_t)(q - s)) {
