@@ -3,28 +3,6 @@
 # (LANGUAGE=fr --help waits for the French catalogue.)
 . "$(dirname "$0")/lib.sh"
 
-t_err() {	# stderr is exactly TEXT
-	printf '%s\n' "$1" >"$TD/.werr"
-	cmp -s "$TD/.werr" "$ERR"
-	t_report $? "$T_DESC: stderr is '$(printf '%s' "$1" | head -n 1)'" "$(diff "$TD/.werr" "$ERR" | head -n 30)"
-}
-t_out_empty() {
-	[ ! -s "$OUT" ]
-	t_report $? "$T_DESC: stdout empty" "stdout: $(head -c 600 "$OUT")"
-}
-t_run_to() {	# STATUS TARGET CMD [ARG]...: like t_run, stdout to TARGET
-	want=$1
-	target=$2
-	shift 2
-	cmd=$1
-	shift
-	T_DESC=$(printf "%s" "$cmd $* > $target" | sed "s|$T_ROOT/||g")
-	"$BIN/$cmd" "$@" <"$T_STDIN" >"$target" 2>"$ERR"
-	rc=$?
-	T_STDIN=/dev/null
-	[ "$rc" = "$want" ]
-	t_report $? "$T_DESC: exit $want" "got exit $rc; stderr: $(head -c 600 "$ERR")"
-}
 
 for prog in $(ls "$BIN"); do
 	[ -x "$BIN/$prog" ] || continue

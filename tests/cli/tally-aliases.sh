@@ -4,11 +4,6 @@
 # final plural s.
 . "$(dirname "$0")/lib.sh"
 
-t_err() {	# stderr is exactly TEXT
-	printf '%s\n' "$1" >"$TD/.werr"
-	cmp -s "$TD/.werr" "$ERR"
-	t_report $? "$T_DESC: stderr is '$(printf '%s' "$1" | head -n 1)'" "$(diff "$TD/.werr" "$ERR" | head -n 30)"
-}
 
 HEAD=rank,item,label,green,red,abstain,total,net,approval
 MHEAD=motion,label,for,against,abstain,blank,cast,base,threshold,needed,result

@@ -4,28 +4,6 @@
 # (parsing-pitfalls.md, "What a trustworthy filter does").
 . "$(dirname "$0")/lib.sh"
 
-t_err() {	# stderr is exactly TEXT
-	printf '%s\n' "$1" >"$TD/.werr"
-	cmp -s "$TD/.werr" "$ERR"
-	t_report $? "$T_DESC: stderr is '$(printf '%s' "$1" | head -n 1)'" "$(diff "$TD/.werr" "$ERR" | head -n 30)"
-}
-t_out_empty() {
-	[ ! -s "$OUT" ]
-	t_report $? "$T_DESC: stdout empty" "stdout: $(head -c 600 "$OUT")"
-}
-t_run_to() {	# STATUS TARGET CMD [ARG]...: like t_run, stdout to TARGET
-	want=$1
-	target=$2
-	shift 2
-	cmd=$1
-	shift
-	T_DESC=$(printf "%s" "$cmd $* > $target" | sed "s|$T_ROOT/||g")
-	"$BIN/$cmd" "$@" <"$T_STDIN" >"$target" 2>"$ERR"
-	rc=$?
-	T_STDIN=/dev/null
-	[ "$rc" = "$want" ]
-	t_report $? "$T_DESC: exit $want" "got exit $rc; stderr: $(head -c 600 "$ERR")"
-}
 HEAD=rank,item,label,green,red,abstain,total,net,approval
 HINT='invalid UTF-8 (if the file comes from a spreadsheet, try --encoding=windows-1252)'
 MQ='misplaced quote'

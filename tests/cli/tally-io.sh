@@ -4,15 +4,6 @@
 . "$(dirname "$0")/lib.sh"
 D=$DATA/tally
 
-t_err() {	# stderr is exactly TEXT
-	printf '%s\n' "$1" >"$TD/.werr"
-	cmp -s "$TD/.werr" "$ERR"
-	t_report $? "$T_DESC: stderr is '$(printf '%s' "$1" | head -n 1)'" "$(diff "$TD/.werr" "$ERR" | head -n 30)"
-}
-t_out_empty() {
-	[ ! -s "$OUT" ]
-	t_report $? "$T_DESC: stdout empty" "stdout: $(head -c 600 "$OUT")"
-}
 t_out_head() {	# N TEXT: the first N lines of stdout, trailing spaces dropped, are TEXT
 	printf '%s\n' "$2" >"$TD/.whead"
 	head -n "$1" "$OUT" | sed 's/ *$//' >"$TD/.ghead"
@@ -23,65 +14,6 @@ t_file() {	# FILE TEXT: FILE holds exactly TEXT and a newline
 	printf '%s\n' "$2" >"$TD/.wfile"
 	cmp -s "$TD/.wfile" "$1"
 	t_report $? "$T_DESC: $(basename "$1") holds what is expected" "$(diff "$TD/.wfile" "$1" 2>&1 | head -n 30)"
-}
-# Checks that need python3 (JSON, CSV fields, SVG) are queued with a copy
-# of what they look at, and run by one python3 at the end (t_py_flush):
-# python3 takes most of a second to start.
-T_PYQ=$TD/.pyq
-T_PYN=0
-t_pyq() {	# KIND DESC A B FILE: queues a check
-	T_PYN=$((T_PYN + 1))
-	mkdir -p "$T_PYQ/$T_PYN"
-	printf '%s' "$1" >"$T_PYQ/$T_PYN/kind"
-	printf '%s' "$2" >"$T_PYQ/$T_PYN/desc"
-	printf '%s' "$3" >"$T_PYQ/$T_PYN/a"
-	printf '%s' "$4" >"$T_PYQ/$T_PYN/b"
-	cp "$5" "$T_PYQ/$T_PYN/out" 2>/dev/null || : >"$T_PYQ/$T_PYN/out"
-}
-t_json() {	# EXPR WANT: EXPR over the JSON on stdout (as d), dumped by json.dumps, is WANT
-	t_pyq json "$T_DESC: json $1 is $2" "$1" "$2" "$OUT"
-}
-t_cols() {	# FIELDS TEXT: those fields (1-based, comma-separated) of the CSV on stdout are TEXT
-	t_pyq cols "$T_DESC: fields $1" "$1" "$2" "$OUT"
-}
-t_py() {	# NAME SCRIPT FILE: SCRIPT runs without error with FILE as sys.argv[1]
-	t_pyq py "$T_DESC: $1" "$2" "" "$3"
-}
-t_py_flush() {
-	[ "$T_PYN" -gt 0 ] || return 0
-	if ! command -v python3 >/dev/null; then
-		for n in $(seq 1 "$T_PYN"); do
-			t_report 0 "$(cat "$T_PYQ/$n/desc") (skipped: no python3)"
-		done
-		return 0
-	fi
-	python3 - "$T_PYQ" "$T_PYN" <<'EOF'
-import csv, json, os, sys, traceback
-q, n = sys.argv[1], int(sys.argv[2])
-for k in range(1, n + 1):
-    e = os.path.join(q, str(k))
-    rd = lambda f: open(os.path.join(e, f), encoding="utf-8", newline="").read()
-    kind, desc, a, b, path = rd("kind"), rd("desc"), rd("a"), rd("b"), os.path.join(e, "out")
-    try:
-        if kind == "json":
-            d = json.load(open(path, encoding="utf-8"))
-            got = json.dumps(eval(a), ensure_ascii=False)
-            ok, detail = got == b, "got: " + got
-        elif kind == "cols":
-            f = [int(x) - 1 for x in a.split(",")]
-            rows = csv.reader(open(path, encoding="utf-8", newline=""))
-            got = "".join(",".join(r[i] for i in f) + "\n" for r in rows)
-            ok, detail = got == b + "\n", "got:\n" + got
-        else:
-            sys.argv = ["-", path]
-            exec(a, {"__name__": "__main__"})
-            ok, detail = True, ""
-    except Exception as x:
-        ok, detail = False, "".join(traceback.format_exception_only(type(x), x))
-    print(("ok" if ok else "not ok") + " - " + desc)
-    if not ok:
-        print("\n".join("#   " + l for l in detail.splitlines()[:30]))
-EOF
 }
 HEAD=rank,item,label,green,red,abstain,total,net,approval
 

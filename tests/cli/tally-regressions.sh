@@ -2,11 +2,6 @@
 # each says what the spec wants and why.
 . "$(dirname "$0")/lib.sh"
 
-t_err() {	# stderr is exactly TEXT
-	printf '%s\n' "$1" >"$TD/.werr"
-	cmp -s "$TD/.werr" "$ERR"
-	t_report $? "$T_DESC: stderr is '$(printf '%s' "$1" | head -n 1)'" "$(diff "$TD/.werr" "$ERR" | head -n 30)"
-}
 HEAD=rank,item,label,green,red,abstain,total,net,approval
 
 # 1. "a"b: the error points at the quote that closes the field too early
