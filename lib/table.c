@@ -97,6 +97,26 @@ rejects_add(struct rejects *rj, struct table *t, char *const *f, const size_t *l
 	rejects_flush(rj);
 }
 
+char *
+row_field(const struct row *r, int i, size_t *len)
+{
+	char *s, *e;
+
+	if (i < 0) {
+		*len = 0;
+		return row_empty;
+	}
+	s = r->f[i];
+	e = s + r->len[i];
+	while (s < e && (*s == ' ' || *s == '\t'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	*e = '\0';
+	*len = (size_t)(e - s);
+	return s;
+}
+
 void
 table_fold_name(struct buf *out, const char *s)
 {

@@ -125,6 +125,10 @@ row_get(const struct row *r, int i)
 	return i < 0 ? row_empty : r->f[i];
 }
 
+/* Field i of r without the spaces and tabs around it, NUL-terminated in
+ * place, and its length in *len; "" when i < 0. */
+char *row_field(const struct row *r, int i, size_t *len);
+
 /* The rejects file: rows as they were read, with a last column
  * reject_reason; written atomically when closed. */
 struct rejects *rejects_open(const char *path);

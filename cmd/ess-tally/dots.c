@@ -236,8 +236,9 @@ read_items(struct dots *d, const char *path)
 		table_die_header(t, _("the items file needs an 'item' or a 'label' column"));
 	d->have_parent = idx[2] >= 0;
 	while ((r = table_next(t))) {
-		char *id = tally_trim(r->f[idx[0] >= 0 ? idx[0] : idx[1]]);
-		char *label = tally_trim(row_get(r, idx[1]));
+		size_t len;
+		char *id = row_field(r, idx[0] >= 0 ? idx[0] : idx[1], &len);
+		char *label = row_field(r, idx[1], &len);
 		int added;
 		size_t slot;
 
@@ -255,7 +256,7 @@ read_items(struct dots *d, const char *path)
 		d->decl_parent = xreallocarray(d->decl_parent, slot + 1, sizeof *d->decl_parent);
 		d->decl_id[slot] = xstrdup(id);
 		d->decl_label[slot] = xstrdup(label);
-		d->decl_parent[slot] = xstrdup(tally_trim(row_get(r, idx[2])));
+		d->decl_parent[slot] = xstrdup(row_field(r, idx[2], &len));
 		d->ndecl = slot + 1;
 		if (*label)
 			map_put(&d->declared_labels, label, strlen(label), NULL);
@@ -420,27 +421,6 @@ check_voter(struct dots *d, struct table *t, const struct row *r, const int *idx
 	return 0;
 }
 
-/* Field i of r without surrounding spaces (NUL-terminated in place), and its length. */
-static char *
-field(const struct row *r, int i, size_t *len)
-{
-	char *s, *e;
-
-	if (i < 0) {
-		*len = 0;
-		return row_empty;
-	}
-	s = r->f[i];
-	e = s + r->len[i];
-	while (s < e && (*s == ' ' || *s == '\t'))
-		s++;
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		e--;
-	*e = '\0';
-	*len = (size_t)(e - s);
-	return s;
-}
-
 static void
 read_long(struct dots *d, struct table *t, const int *idx, int gcol)
 {
@@ -448,12 +428,12 @@ read_long(struct dots *d, struct table *t, const int *idx, int gcol)
 	size_t idlen, labellen, votelen, len;
 
 	while ((r = table_next(t))) {
-		char *id = field(r, idx[C_ITEM], &idlen);
-		char *label = field(r, idx[C_LABEL], &labellen);
-		char *vote = field(r, idx[C_VOTE], &votelen);
+		char *id = row_field(r, idx[C_ITEM], &idlen);
+		char *label = row_field(r, idx[C_LABEL], &labellen);
+		char *vote = row_field(r, idx[C_VOTE], &votelen);
 		enum colour c = colour_of(d, vote, votelen);
 		int64_t n = 1;
-		size_t g = gcol >= 0 ? group_of(d, field(r, gcol, &len)) : 0;
+		size_t g = gcol >= 0 ? group_of(d, row_field(r, gcol, &len)) : 0;
 		long it;
 
 		if (!idlen) {
@@ -469,7 +449,7 @@ read_long(struct dots *d, struct table *t, const int *idx, int gcol)
 			table_reject(t, r, idx[C_VOTE], _("vote '%s' is neither green, red nor abstain"), vote);
 			continue;
 		}
-		if (idx[C_COUNT] >= 0 && parse_count(field(r, idx[C_COUNT], &len), &n) != 0) {
+		if (idx[C_COUNT] >= 0 && parse_count(row_field(r, idx[C_COUNT], &len), &n) != 0) {
 			table_reject(t, r, idx[C_COUNT], _("count '%s' is not a whole number of at least 0"),
 				r->f[idx[C_COUNT]]);
 			continue;
@@ -483,7 +463,7 @@ read_long(struct dots *d, struct table *t, const int *idx, int gcol)
 			continue;
 		}
 		if (idx[C_VOTER] >= 0) {
-			char *voter = field(r, idx[C_VOTER], &len);
+			char *voter = row_field(r, idx[C_VOTER], &len);
 
 			if (len && check_voter(d, t, r, idx, g, voter, len, (size_t)it, c, n) != 0)
 				continue;
@@ -505,9 +485,10 @@ read_wide(struct dots *d, struct table *t, const int *idx, int gcol)
 	struct row *r;
 
 	while ((r = table_next(t))) {
-		char *id = tally_trim(row_get(r, idx[C_ITEM]));
-		char *label = tally_trim(row_get(r, idx[C_LABEL]));
-		size_t g = gcol >= 0 ? group_of(d, tally_trim(r->f[gcol])) : 0;
+		size_t len;
+		char *id = row_field(r, idx[C_ITEM], &len);
+		char *label = row_field(r, idx[C_LABEL], &len);
+		size_t g = gcol >= 0 ? group_of(d, row_field(r, gcol, &len)) : 0;
 		int64_t n[3] = { 0, 0, 0 };
 		int ok = 1;
 		long it;
@@ -524,7 +505,7 @@ read_wide(struct dots *d, struct table *t, const int *idx, int gcol)
 
 			if (idx[which[k]] < 0)
 				continue;
-			s = tally_trim(r->f[idx[which[k]]]);
+			s = row_field(r, idx[which[k]], &len);
 			if (*s && (num_parse_int(s, &n[k]) != 0 || n[k] < 0)) {
 				table_reject(t, r, idx[which[k]], _("%s count '%s' is not a whole number of at least 0"),
 					cols[which[k]].name, s);

@@ -172,11 +172,12 @@ read_long(struct motions *ms, struct table *t, const int *idx)
 
 	ms->saw_voters |= idx[M_VOTER] >= 0;
 	while ((r = table_next(t))) {
-		char *id = tally_trim(row_get(r, idx[M_MOTION]));
-		char *label = tally_trim(row_get(r, idx[M_LABEL]));
-		char *voter = tally_trim(row_get(r, idx[M_VOTER]));
-		char *mandant = tally_trim(row_get(r, idx[M_PROXY]));
-		char *ws = tally_trim(row_get(r, idx[M_WEIGHT]));
+		size_t len;
+		char *id = row_field(r, idx[M_MOTION], &len);
+		char *label = row_field(r, idx[M_LABEL], &len);
+		char *voter = row_field(r, idx[M_VOTER], &len);
+		char *mandant = row_field(r, idx[M_PROXY], &len);
+		char *ws = row_field(r, idx[M_WEIGHT], &len);
 		enum ballot b = ballot_of(r->f[idx[M_VOTE]]);
 		int64_t weight = 1;
 		struct motion *m;
@@ -220,8 +221,9 @@ read_wide(struct motions *ms, struct table *t, const int *idx)
 	struct row *r;
 
 	while ((r = table_next(t))) {
-		char *id = tally_trim(row_get(r, idx[M_MOTION]));
-		char *label = tally_trim(row_get(r, idx[M_LABEL]));
+		size_t len;
+		char *id = row_field(r, idx[M_MOTION], &len);
+		char *label = row_field(r, idx[M_LABEL], &len);
 		int64_t n[4] = { 0, 0, 0, 0 }, sum = 0;
 		int ok = 1;
 		struct motion *m;
@@ -238,7 +240,7 @@ read_wide(struct motions *ms, struct table *t, const int *idx)
 
 			if (idx[which[k]] < 0)
 				continue;
-			s = tally_trim(r->f[idx[which[k]]]);
+			s = row_field(r, idx[which[k]], &len);
 			if (*s && (num_parse_int(s, &n[k]) != 0 || n[k] < 0)) {
 				table_reject(t, r, idx[which[k]],
 					_("%s count '%s' is not a whole number of at least 0"), cols[which[k]].name, s);
