@@ -165,6 +165,24 @@ check_ballot(struct motions *ms, struct table *t, const struct row *r, const int
 	return 0;
 }
 
+/* The motion a row is about (its label when it has no number), and its
+ * label; NULL when it names none (the row is rejected). */
+static char *
+motion_id(struct table *t, const struct row *r, const int *idx, char **label)
+{
+	size_t len;
+	char *id = row_field(r, idx[M_MOTION], &len);
+
+	*label = row_field(r, idx[M_LABEL], &len);
+	if (!*id)
+		id = *label;
+	if (!*id) {
+		table_reject(t, r, idx[M_MOTION] >= 0 ? idx[M_MOTION] : idx[M_LABEL], "%s", _("no motion"));
+		return NULL;
+	}
+	return id;
+}
+
 static void
 read_long(struct motions *ms, struct table *t, const int *idx)
 {
@@ -173,8 +191,7 @@ read_long(struct motions *ms, struct table *t, const int *idx)
 	ms->saw_voters |= idx[M_VOTER] >= 0;
 	while ((r = table_next(t))) {
 		size_t len;
-		char *id = row_field(r, idx[M_MOTION], &len);
-		char *label = row_field(r, idx[M_LABEL], &len);
+		char *label, *id = motion_id(t, r, idx, &label);
 		char *voter = row_field(r, idx[M_VOTER], &len);
 		char *mandant = row_field(r, idx[M_PROXY], &len);
 		char *ws = row_field(r, idx[M_WEIGHT], &len);
@@ -182,13 +199,8 @@ read_long(struct motions *ms, struct table *t, const int *idx)
 		int64_t weight = 1;
 		struct motion *m;
 
-		if (!*id)
-			id = label;
-		if (!*id) {
-			table_reject(t, r, idx[M_MOTION] >= 0 ? idx[M_MOTION] : idx[M_LABEL], "%s",
-				_("no motion"));
+		if (!id)
 			continue;
-		}
 		if (b == B_BAD) {
 			table_reject(t, r, idx[M_VOTE],
 				_("vote '%s' is neither for, against, abstain, blank nor spoiled"), r->f[idx[M_VOTE]]);
@@ -222,19 +234,13 @@ read_wide(struct motions *ms, struct table *t, const int *idx)
 
 	while ((r = table_next(t))) {
 		size_t len;
-		char *id = row_field(r, idx[M_MOTION], &len);
-		char *label = row_field(r, idx[M_LABEL], &len);
+		char *label, *id = motion_id(t, r, idx, &label);
 		int64_t n[4] = { 0, 0, 0, 0 }, sum = 0;
 		int ok = 1;
 		struct motion *m;
 
-		if (!*id)
-			id = label;
-		if (!*id) {
-			table_reject(t, r, idx[M_MOTION] >= 0 ? idx[M_MOTION] : idx[M_LABEL], "%s",
-				_("no motion"));
+		if (!id)
 			continue;
-		}
 		for (int k = 0; k < 4 && ok; k++) {
 			char *s;
 
