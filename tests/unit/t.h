@@ -7,6 +7,7 @@
 #define T_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int t_failed;
@@ -29,6 +30,38 @@ t_report(int ok, const char *file, int line, const char *what)
 	int t_ok_ = t_a_ && t_b_ && strcmp(t_a_, t_b_) == 0; \
 	t_report(t_ok_, __FILE__, __LINE__, #a " eq " #b); \
 	if (!t_ok_) printf("#   got '%s', want '%s'\n", t_a_ ? t_a_ : "(null)", t_b_ ? t_b_ : "(null)"); } while (0)
+
+/* A file's bytes, NUL-terminated (free them); NULL when it cannot be
+ * read.  Its length goes to *lenp when lenp is not NULL. */
+static char *
+t_slurp(const char *path, size_t *lenp)
+{
+	FILE *fp = fopen(path, "rb");
+	char *p = NULL;
+	size_t len = 0, cap = 0, n;
+
+	if (!fp)
+		return NULL;
+	do {
+		if (cap - len < 4096) {
+			char *q = realloc(p, cap = cap * 2 + 4096 + 1);
+
+			if (!q) {
+				free(p);
+				fclose(fp);
+				return NULL;
+			}
+			p = q;
+		}
+		n = fread(p + len, 1, cap - len - 1, fp);
+		len += n;
+	} while (n > 0);
+	fclose(fp);
+	p[len] = '\0';
+	if (lenp)
+		*lenp = len;
+	return p;
+}
 
 static int
 t_end(void)

@@ -694,23 +694,6 @@ test_mixed_many(void)
 	buf_release(&s);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	if (!fp)
-		return NULL;
-	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
 /* csv-spectrum: each CSV parsed equals its JSON. */
 static void
 test_csv_spectrum(void)
@@ -743,7 +726,7 @@ test_csv_spectrum(void)
 		snprintf(path, sizeof path, "%s/json/%.*s.json", dir, (int)(n - 4), e->d_name);
 		want = json_load_file(path, 0, &je);
 		snprintf(path, sizeof path, "%s/csvs/%s", dir, e->d_name);
-		data = slurp(path, &len);
+		data = t_slurp(path, &len);
 		if (!want || !data) {
 			t_report(0, __FILE__, __LINE__, e->d_name);
 			json_decref(want);

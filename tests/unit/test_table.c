@@ -433,22 +433,6 @@ test_fold_name(void)
 	buf_release(&b);
 }
 
-static char *
-slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	if (!fp)
-		return NULL;
-	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	return buf_detach(&b);
-}
-
 /* With keep_going, a bad row is reported, skipped and counted; the
  * rejects file gets it as read, with the reason. */
 static void
@@ -471,7 +455,7 @@ test_keep_going(void)
 	/* Nothing is in place before the close. */
 	T_OK(access(rpath, F_OK) != 0);
 	rejects_close(o.rejects);
-	got = slurp(rpath);
+	got = t_slurp(rpath, NULL);
 	T_STREQ(got, "a,b,c,reject_reason\n"
 		"1,2,,\"2 fields, the header has 3\"\n"
 		"6,7,8,9,\"4 fields, the header has 3\"\n");
@@ -496,7 +480,7 @@ test_keep_going(void)
 	}
 	table_close(t);
 	rejects_close(o.rejects);
-	got = slurp(rpath);
+	got = t_slurp(rpath, NULL);
 	T_STREQ(got, "vote,label,reject_reason\n"
 		"bleu,\"a, b\",\"vote 'bleu' is neither green, red nor abstain\"\n");
 	free(got);

@@ -20,24 +20,6 @@
 static char tmpdir[] = "/tmp/test_write.XXXXXX";
 static char outpath[300];
 
-static char *
-slurp(const char *path, size_t *lenp)
-{
-	FILE *fp = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char tmp[4096];
-	size_t n;
-
-	if (!fp)
-		return NULL;
-	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
-	if (lenp)
-		*lenp = b.len;
-	return buf_detach(&b);
-}
-
 /* Writes nrows rows of ncols values in format f to outpath; returns the
  * file's content (static until the next call). */
 static const char *
@@ -57,7 +39,7 @@ write_n(enum out_format f, int excel, const struct wcol *cols, size_t ncols,
 	if (note)
 		writer_note(&w, "%s", note);
 	writer_close(&w);
-	last = slurp(outpath, NULL);
+	last = t_slurp(outpath, NULL);
 	return last ? last : "(no file)";
 }
 
@@ -211,7 +193,7 @@ test_json_doc(void)
 	writer_row(&w, v);
 	writer_row(&w, v + 3);
 	writer_close(&w);
-	got = slurp(outpath, NULL);
+	got = t_slurp(outpath, NULL);
 	j = json_loads(got ? got : "", 0, &e);
 	T_OK(json_is_object(j));
 	json_object_foreach(j, key, val) {
@@ -362,11 +344,11 @@ test_atomic(void)
 	writer_columns(&w, two, 2);
 	writer_row(&w, v);
 	/* Until the close, the old file is there. */
-	got = slurp(outpath, NULL);
+	got = t_slurp(outpath, NULL);
 	T_STREQ(got, "old\n");
 	free(got);
 	writer_close(&w);
-	got = slurp(outpath, NULL);
+	got = t_slurp(outpath, NULL);
 	T_STREQ(got, "name,n\nnew,1\n");
 	free(got);
 	/* No temporary file is left beside it. */
@@ -542,7 +524,7 @@ test_spectrum_round_trip(void)
 		if (n < 5 || strcmp(e->d_name + n - 4, ".csv") != 0)
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		data = slurp(path, &len);
+		data = t_slurp(path, &len);
 		a = records(data, len, &nrec);
 		if (!a || nrec == 0) {
 			t_report(0, __FILE__, __LINE__, e->d_name);
@@ -560,7 +542,7 @@ test_spectrum_round_trip(void)
 		for (size_t r = 1; r < nrec; r++)
 			writer_row(&w, (const char *const *)a[r]);
 		writer_close(&w);
-		out = slurp(outpath, &len);
+		out = t_slurp(outpath, &len);
 		b = records(out, len, &nrec2);
 		ok = nrec2 == nrec;
 		for (size_t r = 0; ok && r < nrec; r++)
