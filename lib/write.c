@@ -350,7 +350,6 @@ writer_doc(struct writer *w, json_t *doc, const char *key)
 {
 	w->doc = doc;
 	w->docrows = json_array();
-	w->docformat_key = key;
 	json_object_set_new(doc, key, w->docrows);
 }
 

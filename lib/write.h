@@ -54,7 +54,6 @@ struct writer {
 	/* json: the document the rows go into, if any */
 	json_t *doc;
 	json_t *docrows;
-	const char *docformat_key;
 };
 
 /* Parses a format name; -1 when unknown. */

@@ -18,6 +18,7 @@
 #include "num.h"
 #include "tally.h"
 #include "text.h"
+#include "vocab.h"
 
 enum { C_ITEM, C_LABEL, C_VOTE, C_COUNT, C_VOTER, C_GROUP, C_GREEN, C_RED, C_ABSTAIN, C_N };
 
@@ -35,12 +36,20 @@ static const struct colspec cols[C_N] = {
 
 enum colour { V_GREEN, V_RED, V_ABSTAIN, V_BAD };
 
-static const char *const green_words[] = { "green", "vert", "verte", "verts", "vertes",
-	"pour", "for", "yes", "oui", "+", "agree", "d'accord", "accord", NULL };
-static const char *const red_words[] = { "red", "rouge", "rouges", "contre", "against",
-	"no", "non", "-", "disagree", "desaccord", "pas d'accord", NULL };
-static const char *const abstain_words[] = { "abstain", "abstention", "abstentions",
-	"blanc", "blank", "neutre", "neutral", NULL };
+/* Vote values, folded (see vocab.h). */
+static const struct vocab_word vote_words[] = {
+	{ "green", V_GREEN }, { "vert", V_GREEN }, { "verte", V_GREEN }, { "verts", V_GREEN },
+	{ "vertes", V_GREEN }, { "pour", V_GREEN }, { "for", V_GREEN }, { "yes", V_GREEN },
+	{ "oui", V_GREEN }, { "+", V_GREEN }, { "agree", V_GREEN }, { "d'accord", V_GREEN },
+	{ "accord", V_GREEN },
+	{ "red", V_RED }, { "rouge", V_RED }, { "rouges", V_RED }, { "contre", V_RED },
+	{ "against", V_RED }, { "no", V_RED }, { "non", V_RED }, { "-", V_RED },
+	{ "disagree", V_RED }, { "desaccord", V_RED }, { "pas d'accord", V_RED },
+	{ "abstain", V_ABSTAIN }, { "abstention", V_ABSTAIN }, { "abstentions", V_ABSTAIN },
+	{ "blanc", V_ABSTAIN }, { "blank", V_ABSTAIN }, { "neutre", V_ABSTAIN },
+	{ "neutral", V_ABSTAIN },
+	{ NULL, 0 },
+};
 
 struct item {
 	char *id;
@@ -71,13 +80,7 @@ struct dots {
 	char **decl_id, **decl_label, **decl_parent;
 	size_t ndecl;
 	int have_parent;
-	/* vote words already seen, raw -> colour */
-	struct map words;
-	int *word_colour;
-	size_t wordcap;
-	/* the last vote words seen, before the map */
-	struct word_cache { size_t len; char s[24]; enum colour c; } wcache[8];
-	int nwcache;
+	struct vocab votes;		/* vote values -> colour */
 	/* voters */
 	struct map voters;		/* "group\x1Fvoter" -> voter */
 	struct voter { int64_t total; int flagged; unsigned char *mask; size_t nmask; } *voter;
@@ -91,62 +94,6 @@ struct dots {
 	const char **inputs;
 	size_t ninputs;
 };
-
-static int
-word_in(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (strcmp(w, *list) == 0)
-			return 1;
-	return 0;
-}
-
-static enum colour
-classify(const char *raw)
-{
-	struct buf f = BUF_INIT;
-	enum colour c;
-	char *w;
-
-	text_fold(&f, raw, strlen(raw));
-	w = tally_trim(f.data);
-	c = word_in(w, green_words) ? V_GREEN : word_in(w, red_words) ? V_RED
-		: word_in(w, abstain_words) ? V_ABSTAIN : V_BAD;
-	buf_release(&f);
-	return c;
-}
-
-static enum colour
-colour_of(struct dots *d, const char *raw, size_t len)
-{
-	int added;
-	size_t slot;
-
-	for (int i = 0; i < d->nwcache; i++) {
-		size_t k = 0;
-
-		if (d->wcache[i].len != len)
-			continue;
-		while (k < len && d->wcache[i].s[k] == raw[k])
-			k++;
-		if (k == len)
-			return d->wcache[i].c;
-	}
-	slot = map_put(&d->words, raw, len, &added);
-	if (added) {
-		if (slot >= d->wordcap) {
-			d->wordcap = d->wordcap ? d->wordcap * 2 : 16;
-			d->word_colour = xreallocarray(d->word_colour, d->wordcap, sizeof *d->word_colour);
-		}
-		d->word_colour[slot] = classify(raw);
-	}
-	if (d->nwcache < 8 && len < sizeof d->wcache[0].s) {
-		memcpy(d->wcache[d->nwcache].s, raw, len);
-		d->wcache[d->nwcache].len = len;
-		d->wcache[d->nwcache++].c = (enum colour)d->word_colour[slot];
-	}
-	return (enum colour)d->word_colour[slot];
-}
 
 static size_t
 group_of(struct dots *d, const char *name)
@@ -431,7 +378,7 @@ read_long(struct dots *d, struct table *t, const int *idx, int gcol)
 		char *id = row_field(r, idx[C_ITEM], &idlen);
 		char *label = row_field(r, idx[C_LABEL], &labellen);
 		char *vote = row_field(r, idx[C_VOTE], &votelen);
-		enum colour c = colour_of(d, vote, votelen);
+		enum colour c = (enum colour)vocab_class(&d->votes, vote, votelen);
 		int64_t n = 1;
 		size_t g = gcol >= 0 ? group_of(d, row_field(r, gcol, &len)) : 0;
 		long it;
@@ -869,7 +816,7 @@ tally_dots(void)
 	map_init(&d.groups_by_name);
 	map_init(&d.declared);
 	map_init(&d.declared_labels);
-	map_init(&d.words);
+	vocab_init(&d.votes, vote_words, V_BAD);
 	map_init(&d.voters);
 	buf_init(&d.key);
 	if (topt.items_file)
@@ -913,7 +860,6 @@ tally_dots(void)
 	free(d.decl_parent);
 	free(d.items);
 	free(d.groups);
-	free(d.word_colour);
 	for (size_t i = 0; i < d.voters.n; i++)
 		free(d.voter[i].mask);
 	free(d.voter);
@@ -922,7 +868,7 @@ tally_dots(void)
 	map_release(&d.groups_by_name);
 	map_release(&d.declared);
 	map_release(&d.declared_labels);
-	map_release(&d.words);
+	vocab_release(&d.votes);
 	map_release(&d.voters);
 	buf_release(&d.key);
 	return 0;

@@ -259,19 +259,6 @@ tally_digest(char *hex)
 		sprintf(hex + 2 * i, "%02x", d[i]);
 }
 
-char *
-tally_trim(char *s)
-{
-	char *e;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
-		*--e = '\0';
-	return s;
-}
-
 const char *argp_program_version = "ess-tally (ess-tools) " ESS_VERSION;
 
 int

@@ -13,6 +13,7 @@
 #include "num.h"
 #include "tally.h"
 #include "text.h"
+#include "vocab.h"
 
 enum { M_MOTION, M_LABEL, M_VOTE, M_VOTER, M_PROXY, M_WEIGHT, M_FOR, M_AGAINST, M_ABSTAIN, M_BLANK, M_N };
 
@@ -31,13 +32,15 @@ static const struct colspec cols[M_N] = {
 
 enum ballot { B_FOR, B_AGAINST, B_ABSTAIN, B_BLANK, B_BAD };
 
-static const struct { const char *word; enum ballot b; } words[] = {
+/* Ballot values, folded (see vocab.h). */
+static const struct vocab_word ballot_words[] = {
 	{ "for", B_FOR }, { "pour", B_FOR }, { "oui", B_FOR }, { "yes", B_FOR }, { "+", B_FOR },
 	{ "against", B_AGAINST }, { "contre", B_AGAINST }, { "non", B_AGAINST },
 	{ "no", B_AGAINST }, { "-", B_AGAINST },
 	{ "abstain", B_ABSTAIN }, { "abstention", B_ABSTAIN }, { "abstentions", B_ABSTAIN },
 	{ "blank", B_BLANK }, { "blanc", B_BLANK }, { "vide", B_BLANK },
 	{ "spoiled", B_BLANK }, { "nul", B_BLANK }, { "nulle", B_BLANK }, { "invalid", B_BLANK },
+	{ NULL, 0 },
 };
 
 struct motion {
@@ -48,6 +51,7 @@ struct motion {
 
 struct motions {
 	struct map by_id;
+	struct vocab ballots_vocab;	/* ballot values -> for, against... */
 	struct motion *m;
 	size_t nm;
 	struct map ballots;	/* "motion\x1Fmember": one ballot each */
@@ -64,22 +68,6 @@ struct motions {
 	long rows, rejected;
 	struct buf key;
 };
-
-static enum ballot
-ballot_of(const char *raw)
-{
-	struct buf f = BUF_INIT;
-	enum ballot b = B_BAD;
-	char *w;
-
-	text_fold(&f, raw, strlen(raw));
-	w = tally_trim(f.data);
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(w, words[i].word) == 0)
-			b = words[i].b;
-	buf_release(&f);
-	return b;
-}
 
 static struct motion *
 motion_of(struct motions *ms, const char *id, const char *label)
@@ -195,7 +183,8 @@ read_long(struct motions *ms, struct table *t, const int *idx)
 		char *voter = row_field(r, idx[M_VOTER], &len);
 		char *mandant = row_field(r, idx[M_PROXY], &len);
 		char *ws = row_field(r, idx[M_WEIGHT], &len);
-		enum ballot b = ballot_of(r->f[idx[M_VOTE]]);
+		enum ballot b = (enum ballot)vocab_class(&ms->ballots_vocab, r->f[idx[M_VOTE]],
+			r->len[idx[M_VOTE]]);
 		int64_t weight = 1;
 		struct motion *m;
 
@@ -340,6 +329,7 @@ tally_motions(void)
 
 	memset(&ms, 0, sizeof ms);
 	map_init(&ms.by_id);
+	vocab_init(&ms.ballots_vocab, ballot_words, B_BAD);
 	map_init(&ms.ballots);
 	map_init(&ms.present);
 	map_init(&ms.represented);
@@ -455,6 +445,7 @@ tally_motions(void)
 	free(ms.held);
 	free(ms.refused);
 	map_release(&ms.by_id);
+	vocab_release(&ms.ballots_vocab);
 	map_release(&ms.ballots);
 	map_release(&ms.present);
 	map_release(&ms.represented);

@@ -44,7 +44,4 @@ int tally_motions(void);
 /* The SHA-256 of every input byte, in hex (65 bytes). */
 void tally_digest(char *hex);
 
-/* Trims spaces and tabs at both ends, in place. */
-char *tally_trim(char *s);
-
 #endif

@@ -88,9 +88,7 @@ cut -d'|' -f2- "$TD/.specs" | tr '|' '\n' | sort -u | while read -r alias; do
 	t_report $? "ess-formats.5 lists the alias '$alias'"
 done
 {
-	awk '/_words\[\] = \{/ { on = 1 } on { print } on && /NULL \};/ { on = 0 }' "$src/dots.c" |
-		grep -o '"[^"]*"'
-	grep -o '{ "[^"]*", B_[A-Z]* }' "$src/motion.c" | grep -o '"[^"]*"'
+	cat "$src/dots.c" "$src/motion.c" | grep -o '{ "[^"]*", [VB]_[A-Z]* }' | grep -o '"[^"]*"'
 } | tr -d '"' | sort -u >"$TD/.words"
 n=$(grep -c . "$TD/.words")
 [ "$n" -ge 30 ]

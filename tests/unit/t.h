@@ -33,7 +33,7 @@ t_report(int ok, const char *file, int line, const char *what)
 
 /* A file's bytes, NUL-terminated (free them); NULL when it cannot be
  * read.  Its length goes to *lenp when lenp is not NULL. */
-static char *
+static __attribute__((unused)) char *
 t_slurp(const char *path, size_t *lenp)
 {
 	FILE *fp = fopen(path, "rb");
