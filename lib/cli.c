@@ -85,6 +85,22 @@ parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
+/*
+ * glibc's argp looks its own words up in the program's text domain: they
+ * are listed here, never used, so that xgettext puts them in the catalogue
+ * and --help is wholly French with LANGUAGE=fr.
+ */
+static const char *const argp_words[] __attribute__((unused)) = {
+	N_("Give this help list"), N_("Give a short usage message"),
+	N_("Print program version"), N_("Set the program name"),
+	N_("Hang for SECS seconds (default 3600)"), N_("Usage:"), N_("  or: "),
+	N_(" [OPTION...]"),
+	N_("Mandatory or optional arguments to long options are also mandatory or "
+	   "optional for any corresponding short options."),
+	N_("Try `%s --help' or `%s --usage' for more information.\n"),
+	N_("%s: Too many arguments\n"),
+};
+
 const struct argp cli_argp = { options, parse_opt, NULL, NULL, NULL, NULL, ESS_PACKAGE };
 
 void

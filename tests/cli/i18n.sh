@@ -39,6 +39,10 @@ fr 0 ess-tally --help
 t_out_has "signaler chaque ligne invalide et continuer"
 t_out_has "[FICHIER]..."
 t_out_lacks "report every bad row"
+# argp's own words too (they are looked up in our catalogue).
+t_out_has "Utilisation : ess-tally"
+t_out_has "afficher cette aide"
+t_out_lacks "Give this help list"
 t_run 0 ess-tally --help
 t_out_has "report every bad row and go on"
 t_out_has "[FILE]..."
