@@ -44,14 +44,7 @@ t_report() {	# ok(0|1) description [detail]
 t_run() {
 	want=$1
 	shift
-	cmd=$1
-	shift
-	T_DESC=$(printf "%s" "$cmd $*" | sed "s|$T_ROOT/||g")
-	"$BIN/$cmd" "$@" <"$T_STDIN" >"$OUT" 2>"$ERR"
-	rc=$?
-	T_STDIN=/dev/null
-	[ "$rc" = "$want" ]
-	t_report $? "$T_DESC: exit $want" "got exit $rc; stderr: $(head -c 600 "$ERR")"
+	t_run_to "$want" "$OUT" "$@"
 }
 
 t_out() {
@@ -109,7 +102,11 @@ t_run_to() {	# STATUS TARGET CMD [ARG]...: like t_run, stdout to TARGET
 	shift 2
 	cmd=$1
 	shift
-	T_DESC=$(printf "%s" "$cmd $* > $target" | sed "s|$T_ROOT/||g")
+	if [ "$target" = "$OUT" ]; then
+		T_DESC=$(printf "%s" "$cmd $*" | sed "s|$T_ROOT/||g")
+	else
+		T_DESC=$(printf "%s" "$cmd $* > $target" | sed "s|$T_ROOT/||g")
+	fi
 	"$BIN/$cmd" "$@" <"$T_STDIN" >"$target" 2>"$ERR"
 	rc=$?
 	T_STDIN=/dev/null
