@@ -26,7 +26,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(PKG_CFLAGS) \
 	-DESS_VERSION='"$(VERSION)"' -DESS_LOCALEDIR='"$(LOCALEDIR)"' $(CFLAGS)
-LIBS = -lcsv $(PKG_LIBS) -lpthread
+LIBS = -lcsv $(PKG_LIBS) -lpthread -lm
 SAN = -O1 -g -gdwarf-4 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
 CMDS := $(notdir $(wildcard cmd/*))

@@ -173,12 +173,14 @@ writer_open(struct writer *w, const struct writer_opts *o)
 }
 
 /* Writes a value of a decimal column with the writer's decimal mark. */
+static int json_number_ok(const char *v, size_t *dot);
+
 static void
 add_value(struct writer *w, struct buf *b, const struct wcol *c, const char *v)
 {
-	size_t len = strlen(v);
+	size_t len = strlen(v), dot;
 
-	if (c->type == WT_DEC && w->excel && memchr(v, '.', len)) {
+	if (c->type == WT_DEC && w->excel && memchr(v, '.', len) && json_number_ok(v, &dot)) {
 		size_t at = b->len;
 
 		buf_add(b, v, len);
@@ -227,7 +229,7 @@ writer_columns(struct writer *w, const struct wcol *cols, size_t n)
 		}
 		buf_adds(&w->line, "\n|");
 		for (size_t i = 0; i < n; i++)
-			buf_adds(&w->line, cols[i].type == WT_TEXT ? " --- |" : " ---: |");
+			buf_adds(&w->line, (cols[i].type == WT_TEXT || cols[i].type == WT_LIST) ? " --- |" : " ---: |");
 		buf_addc(&w->line, '\n');
 		flush_line(w);
 		break;
@@ -242,30 +244,142 @@ writer_columns(struct writer *w, const struct wcol *cols, size_t n)
 	}
 }
 
+/* Whether v is a JSON number once a decimal comma is read as a point:
+ * -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?; the point's offset, if
+ * any, in *dot. */
+static int
+json_number_ok(const char *v, size_t *dot)
+{
+	const char *p = v;
+
+	*dot = (size_t)-1;
+	if (*p == '-')
+		p++;
+	if (*p == '0')
+		p++;
+	else if (*p >= '1' && *p <= '9')
+		while (*p >= '0' && *p <= '9')
+			p++;
+	else
+		return 0;
+	if (*p == '.' || *p == ',') {
+		*dot = (size_t)(p - v);
+		p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '+' || *p == '-')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
+/* The items of a '|'-separated list, spaces around each trimmed, empty
+ * items skipped: calls fn for each. */
+static void
+list_items(const char *v, void (*fn)(void *, const char *, size_t), void *arg)
+{
+	while (*v) {
+		const char *e = strchr(v, '|');
+		size_t len = e ? (size_t)(e - v) : strlen(v);
+		const char *s = v;
+		size_t n = len;
+
+		while (n && (*s == ' ' || *s == '\t'))
+			s++, n--;
+		while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (n)
+			fn(arg, s, n);
+		v += len;
+		if (*v)
+			v++;
+	}
+}
+
+struct list_ctx {
+	struct buf *b;
+	int n;
+};
+
+static void
+list_quote(void *arg, const char *s, size_t len)
+{
+	struct list_ctx *c = arg;
+
+	if (c->n++)
+		buf_addc(c->b, ',');
+	json_quote(c->b, s, len);
+}
+
+static void
+list_append(void *arg, const char *s, size_t len)
+{
+	json_t *a = arg, *e = json_stringn(s, len);
+
+	if (!e)
+		ess_die(EX_SOFTWARE, _("cannot make a JSON string of '%.*s'"), (int)len, s);
+	json_array_append_new(a, e);
+}
+
 /* A JSON value for a typed column: numbers stay numbers, "" is null. */
 static void
 json_value(struct buf *b, const struct wcol *c, const char *v)
 {
-	if (!*v && c->type != WT_TEXT)
+	size_t dot;
+
+	if (c->type == WT_LIST) {
+		struct list_ctx ctx = { b, 0 };
+
+		buf_addc(b, '[');
+		list_items(v, list_quote, &ctx);
+		buf_addc(b, ']');
+	} else if (!*v && c->type != WT_TEXT) {
 		buf_adds(b, "null");
-	else if (c->type != WT_TEXT)
+	} else if (c->type != WT_TEXT && json_number_ok(v, &dot)) {
+		size_t at = b->len;
+
 		buf_adds(b, v);
-	else
+		if (dot != (size_t)-1)
+			b->data[at + dot] = '.';
+	} else {
 		json_quote(b, v, strlen(v));
+	}
 }
 
 static json_t *
 json_cell(const struct wcol *c, const char *v)
 {
 	json_t *j;
+	size_t dot;
 
+	if (c->type == WT_LIST) {
+		j = json_array();
+		list_items(v, list_append, j);
+		return j;
+	}
 	if (!*v && c->type != WT_TEXT)
 		return json_null();
-	if (c->type == WT_INT)
-		j = json_integer(strtoll(v, NULL, 10));
-	else if (c->type == WT_DEC)
-		j = json_real(strtod(v, NULL));
-	else
+	if (c->type != WT_TEXT && json_number_ok(v, &dot)) {
+		char num[64];
+
+		if (c->type == WT_INT && dot == (size_t)-1 && !strpbrk(v, "eE"))
+			j = json_integer(strtoll(v, NULL, 10));
+		else {
+			snprintf(num, sizeof num, "%s", v);
+			if (dot < sizeof num)
+				num[dot] = '.';
+			j = json_real(strtod(num, NULL));
+		}
+	} else
 		j = json_string(v);
 	if (!j)
 		ess_die(EX_SOFTWARE, _("cannot make a JSON string of '%s'"), v);
@@ -388,7 +502,7 @@ write_table(struct writer *w)
 		for (j = 0; j < w->ncols; j++) {
 			const char *c;
 			size_t cw;
-			int right = w->cols[j].type != WT_TEXT;
+			int right = w->cols[j].type == WT_INT || w->cols[j].type == WT_DEC;
 			int last = j + 1 == w->ncols;
 
 			if (i == 1) {

@@ -22,8 +22,11 @@
 enum out_format { OF_AUTO, OF_CSV, OF_TSV, OF_JSON, OF_JSONL, OF_TABLE, OF_MD, OF_SVG, OF_HTML };
 
 /* Types decide JSON numbers, right alignment and --excel's decimal comma;
- * an empty value is null in JSON. */
-enum wtype { WT_TEXT, WT_INT, WT_DEC };
+ * an empty value is null in JSON.  A WT_INT or WT_DEC value that is not a
+ * number (data passed through from a user's file) stays a JSON string; a
+ * decimal comma becomes a point.  WT_LIST is text whose values are
+ * separated by '|': a JSON array of strings, [] when empty. */
+enum wtype { WT_TEXT, WT_INT, WT_DEC, WT_LIST };
 
 struct wcol {
 	const char *name;

@@ -1,0 +1,102 @@
+/*
+ * ess-directory: the directory of the social and solidarity economy's
+ * actors, as a filter: import, validate, dedupe, query, match, stats,
+ * export.
+ *
+ * main finds the command (the first argument, as git does) and hands the
+ * rest of the arguments to its argp; the commands read records through
+ * dir.h and write through lib/write.
+ */
+#include <argp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "dir.h"
+#include "err.h"
+
+const struct argp_child dir_children[] = {
+	{ &cli_argp, 0, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const struct command commands[] = {
+	{ "import", N_("map a SIRENE, RNA, GoGoCarto or other file onto the record"), &import_argp, import_run, 0 },
+	{ "validate", N_("check identifiers, postcodes, e-mails, sites and phones (--fix)"), &validate_argp, validate_run, 0 },
+	{ "dedupe", N_("merge the records of one actor, field by field"), &dedupe_argp, dedupe_run, 0 },
+	{ "query", N_("keep the records that match every condition"), &query_argp, query_run, 0 },
+	{ "match", N_("pair needs with other actors' offers"), &match_argp, match_run, 0 },
+	{ "stats", N_("count records by family or another column"), &stats_argp, stats_run, 1u << OF_SVG },
+	{ "export", N_("write vCard, GeoJSON, JSON-LD, HTML or Markdown"), &export_argp, export_run, 0 },
+};
+#define NCOMMANDS (sizeof commands / sizeof *commands)
+
+static const char doc[] = N_(
+	"The directory of the social and solidarity economy's actors "
+	"(associations, cooperatives, mutuals, foundations): import, validate, "
+	"dedupe, query, match needs to offers, statistics, exports."
+	"\vCommands:\n"
+	"  import     map a SIRENE, RNA, GoGoCarto or other file onto the record\n"
+	"  validate   check identifiers, postcodes, e-mails, sites and phones\n"
+	"  dedupe     merge the records of one actor, field by field\n"
+	"  query      keep the records that match every condition\n"
+	"  match      pair needs with other actors' offers\n"
+	"  stats      count records by family or another column\n"
+	"  export     write vCard, GeoJSON, JSON-LD, HTML or Markdown\n"
+	"\n'ess-directory COMMAND --help' lists a command's options.  A directory "
+	"is CSV (delimiter sniffed), TSV, a JSON array or JSON Lines; its columns "
+	"and their French aliases are in ess-formats(5).  With no FILE, or when "
+	"FILE is -, commands read standard input.  Exit status: 0 success, 64 "
+	"usage, 65 bad data, 66 an input cannot be opened, 73 an output cannot "
+	"be created, 74 read or write error.");
+
+static error_t
+top_parse(int key, char *arg, struct argp_state *state)
+{
+	switch (key) {
+	case ARGP_KEY_ARG:
+		argp_error(state, _("unknown command '%s'"), arg);
+		break;
+	case ARGP_KEY_NO_ARGS:
+		argp_error(state, "%s", _("missing command (import, validate, dedupe, query, match, stats or export)"));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp top_argp = {
+	NULL, top_parse, N_("COMMAND [OPTION]... [FILE]..."), doc, NULL, NULL, ESS_PACKAGE,
+};
+
+const char *argp_program_version = "ess-directory (ess-tools) " ESS_VERSION;
+
+int
+main(int argc, char **argv)
+{
+	const struct command *cmd = NULL;
+	char name[64];
+	int status;
+
+	ess_init("ess-directory");
+	if (argc > 1 && argv[1][0] != '-') {
+		for (size_t i = 0; i < NCOMMANDS; i++)
+			if (strcmp(argv[1], commands[i].name) == 0)
+				cmd = &commands[i];
+	}
+	if (!cmd) {
+		/* --help, --version, or a mistake argp explains. */
+		argp_parse(&top_argp, argc, argv, 0, NULL, NULL);
+		return EX_USAGE;
+	}
+	snprintf(name, sizeof name, "ess-directory %s", cmd->name);
+	argv[1] = name;
+	cli.formats |= cmd->formats;
+	argp_parse(cmd->argp, argc - 1, argv + 1, 0, NULL, NULL);
+	cli_start();
+	status = cmd->run(dir_files);
+	cli_finish();
+	return status ? status : ess_exit_status;
+}
