@@ -51,12 +51,30 @@ static const char doc[] = N_(
 	"usage, 65 bad data, 66 an input cannot be opened, 73 an output cannot "
 	"be created, 74 read or write error.");
 
+static const struct command *cmd;
+static int cmd_at;	/* argv index of the command */
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* Options common to every command may come before it: "ess-directory
+ * -i json query ...".  The command ends this parse. */
 static error_t
 top_parse(int key, char *arg, struct argp_state *state)
 {
 	switch (key) {
 	case ARGP_KEY_ARG:
-		argp_error(state, _("unknown command '%s'"), arg);
+		cmd = find_command(arg);
+		if (!cmd)
+			argp_error(state, _("unknown command '%s'"), arg);
+		cmd_at = state->next - 1;
+		state->next = state->argc;
 		break;
 	case ARGP_KEY_NO_ARGS:
 		argp_error(state, "%s", _("missing command (import, validate, dedupe, query, match, stats or export)"));
@@ -68,7 +86,7 @@ top_parse(int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp top_argp = {
-	NULL, top_parse, N_("COMMAND [OPTION]... [FILE]..."), doc, NULL, NULL, ESS_PACKAGE,
+	NULL, top_parse, N_("COMMAND [OPTION]... [FILE]..."), doc, dir_children, NULL, ESS_PACKAGE,
 };
 
 const char *argp_program_version = "ess-directory (ess-tools) " ESS_VERSION;
@@ -76,25 +94,22 @@ const char *argp_program_version = "ess-directory (ess-tools) " ESS_VERSION;
 int
 main(int argc, char **argv)
 {
-	const struct command *cmd = NULL;
 	char name[64];
 	int status;
 
 	ess_init("ess-directory");
-	if (argc > 1 && argv[1][0] != '-') {
-		for (size_t i = 0; i < NCOMMANDS; i++)
-			if (strcmp(argv[1], commands[i].name) == 0)
-				cmd = &commands[i];
-	}
-	if (!cmd) {
-		/* --help, --version, or a mistake argp explains. */
-		argp_parse(&top_argp, argc, argv, 0, NULL, NULL);
-		return EX_USAGE;
-	}
+	/* The command's own output formats are known before -o is read. */
+	for (int i = 1; i < argc; i++)
+		if (find_command(argv[i])) {
+			cli.formats |= find_command(argv[i])->formats;
+			break;
+		}
+	argp_parse(&top_argp, argc, argv, ARGP_IN_ORDER, NULL, NULL);
+	if (!cmd)
+		return EX_USAGE;	/* argp said why */
 	snprintf(name, sizeof name, "ess-directory %s", cmd->name);
-	argv[1] = name;
-	cli.formats |= cmd->formats;
-	argp_parse(cmd->argp, argc - 1, argv + 1, 0, NULL, NULL);
+	argv[cmd_at] = name;
+	argp_parse(cmd->argp, argc - cmd_at, argv + cmd_at, 0, NULL, NULL);
 	cli_start();
 	status = cmd->run(dir_files);
 	cli_finish();

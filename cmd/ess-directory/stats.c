@@ -60,24 +60,30 @@ const struct argp stats_argp = {
 };
 
 struct group {
-	size_t slot;
+	char *name;	/* the first spelling met */
 	long count;
 	int order;	/* families: their rank; others: 0 */
 };
 
+/* Values are grouped by their folded form: "Nontron" and "NONTRON" are
+ * one commune. */
 static struct map keys;
 static struct group *groups;
 static size_t ngroups;
+static struct buf key;
 
 static void
 count(const char *s, size_t len, int order)
 {
 	int added;
-	size_t slot = map_put(&keys, s, len, &added);
+	size_t slot;
 
+	key.len = 0;
+	text_fold(&key, s, len);
+	slot = map_put(&keys, key.data ? key.data : "", key.len, &added);
 	if (added) {
 		groups = xreallocarray(groups, ngroups + 1, sizeof *groups);
-		groups[ngroups++] = (struct group){ slot, 0, order };
+		groups[ngroups++] = (struct group){ xstrndup(s, len), 0, order };
 	}
 	groups[slot].count++;
 }
@@ -86,8 +92,7 @@ static int
 by_count(const void *a, const void *b)
 {
 	const struct group *x = a, *y = b;
-	size_t xl, yl;
-	const char *xs = map_key(&keys, x->slot, &xl), *ys = map_key(&keys, y->slot, &yl);
+	size_t xl = strlen(x->name), yl = strlen(y->name);
 
 	if ((xl == 0) != (yl == 0))
 		return xl == 0 ? 1 : -1;
@@ -95,7 +100,7 @@ by_count(const void *a, const void *b)
 		return x->count > y->count ? -1 : 1;
 	if (x->order != y->order)
 		return x->order < y->order ? -1 : 1;
-	return strcmp(xs, ys);
+	return strcmp(x->name, y->name);
 }
 
 /* The department of a record: 2 digits, 3 for overseas (97x, 98x),
@@ -243,6 +248,8 @@ stats_run(char **files)
 			f = len ? family_parse(v, len) : -1;
 			if (f >= 0)
 				count(family_names[f], strlen(family_names[f]), f);
+			else if (!len)
+				count("", 0, F_NFAMILIES);
 			else {
 				table_warn(d.t, d.row, dir_field(&d, D_FAMILY),
 					_("family '%.*s' is not association, cooperative, mutual, foundation, esus, company, public or other"),
@@ -274,10 +281,8 @@ stats_run(char **files)
 
 		snprintf(title, sizeof title, _("Records by %s"), st.by ? st.by : _("family"));
 		for (size_t i = 0; i < ngroups; i++) {
-			size_t len;
-
-			bars[i].label = map_key(&keys, groups[i].slot, &len);
-			if (!len)
+			bars[i].label = groups[i].name;
+			if (!*groups[i].name)
 				bars[i].label = _("(empty)");
 			vals[i] = groups[i].count;
 			bars[i].values = &vals[i];
@@ -289,9 +294,8 @@ stats_run(char **files)
 		writer_columns(&w, cols, w.format == OF_TABLE ? 4 : 3);
 		for (size_t i = 0; i < ngroups; i++) {
 			const char *v[4];
-			size_t len;
 
-			v[0] = map_key(&keys, groups[i].slot, &len);
+			v[0] = groups[i].name;
 			snprintf(num, sizeof num, "%ld", groups[i].count);
 			v[1] = num;
 			if (records)
@@ -311,6 +315,9 @@ stats_run(char **files)
 	buf_release(&barbuf);
 	dir_close(&d);
 	map_release(&keys);
+	for (size_t i = 0; i < ngroups; i++)
+		free(groups[i].name);
 	free(groups);
+	buf_release(&key);
 	return 0;
 }
