@@ -261,7 +261,8 @@ stats_run(char **files)
 			count(v, len, 0);
 		}
 	}
-	qsort(groups, ngroups, sizeof *groups, by_count);
+	if (ngroups)
+		qsort(groups, ngroups, sizeof *groups, by_count);
 	for (size_t i = 0; i < ngroups; i++)
 		if (groups[i].count > max)
 			max = groups[i].count;
