@@ -9,7 +9,7 @@
 # display, up to the next "$ " line, are the output the command must print
 # exactly; with none, only its exit status (0) is checked.  The commands
 # run one after the other, with stdin from /dev/null, in a scratch folder
-# holding a copy of share/examples (so paths are written as from the top
+# holding a copy of share/examples and tests/data (so paths are written as from the top
 # of the source tree) and with $BIN first on PATH.
 . "$(dirname "$0")/lib.sh"
 MAN=$T_ROOT/man
@@ -98,6 +98,32 @@ while read -r word; do
 	t_report $? "ess-tally.1 lists the vote word '$word'"
 done <"$TD/.words"
 
+# ess-directory.1 documents every option of every command, and
+# ess-formats.5 every column of the directory record with its aliases.
+page=$MAN/ess-directory.1
+for cmd in import validate dedupe query match stats export; do
+	"$BIN/ess-directory" "$cmd" --help >"$TD/.help" 2>&1
+	t_report $? "ess-directory $cmd --help exits 0"
+	for o in $(grep -o -- '--[a-z][a-z0-9-]*' "$TD/.help" | sort -u); do
+		name=${o#--}
+		grep -Eq "(^|[[:space:]])Fl \\\\?-$name([[:space:]]|\$)" "$page"
+		t_report $? "ess-directory.1 documents $cmd $o"
+	done
+done
+src=$T_ROOT/cmd/ess-directory
+sed -n 's/.*{ "\([a-z_]*\)", "\([^"]*\)", [A-Z_0-9|]* }.*/\1|\2/p' "$src/record.c" >"$TD/.specs"
+n=$(grep -c . "$TD/.specs")
+[ "$n" -eq 26 ]
+t_report $? "the directory record's columns are found ($n columns)"
+cut -d'|' -f1 "$TD/.specs" | sort -u | while read -r name; do
+	grep -qx "\.It Cm $name" "$TD/.formats"
+	t_report $? "ess-formats.5 describes the record column $name"
+done
+cut -d'|' -f2- "$TD/.specs" | tr '|' '\n' | sort -u | while read -r alias; do
+	has_ql "$TD/.formats" "$alias"
+	t_report $? "ess-formats.5 lists the record alias '$alias'"
+done
+
 # The examples, page by page.
 examples() {	# page: writes $TD/ex/N.cmd and N.want, prints N
 	rm -rf "$TD/ex"
@@ -132,8 +158,9 @@ for p in $pages; do
 	t_report $? "man/$base: $n runnable examples"
 	[ "$n" -gt 0 ] || continue
 	work=$TD/work-$base
-	mkdir -p "$work/share"
+	mkdir -p "$work/share" "$work/tests"
 	cp -R "$T_ROOT/share/examples" "$work/share/"
+	cp -R "$T_ROOT/tests/data" "$work/tests/"
 	i=1
 	while [ "$i" -le "$n" ]; do
 		cmd=$(cat "$TD/ex/$i.cmd")
