@@ -16,6 +16,7 @@
 #include "input.h"
 
 #define INPUT_CHUNK ((size_t)128 * 1024)	/* the read size measured fastest here */
+#define INPUT_POOL_BUF ((size_t)1024 * 1024)	/* a buffer in pool mode: several reads */
 #define INPUT_MAX ((size_t)256 * 1024 * 1024)	/* one record may not need more */
 
 static int
@@ -286,7 +287,10 @@ input_fill(struct input *in)
 	if (in->eof && (!in->cd || in->rawlen == 0))
 		return 0;
 	if (in->pool) {
-		size_t cap = in->cap;
+		/* Rows may point anywhere before end: bytes are only added
+		 * after it, and a full buffer is retired whole.  Big buffers
+		 * mean fewer batches handed between the threads. */
+		size_t cap = in->cap < INPUT_POOL_BUF ? INPUT_POOL_BUF : in->cap;
 
 		if (unread + INPUT_CHUNK / 2 > cap) {
 			if (cap >= in->max_cap)
@@ -294,7 +298,8 @@ input_fill(struct input *in)
 					in->name, in->max_cap >> 20);
 			cap *= 2;
 		}
-		pool_switch(in, cap);
+		if (in->cap - in->end < INPUT_CHUNK / 2 || cap > in->cap)
+			pool_switch(in, cap);
 	} else if (in->pos > 0) {
 		memmove(in->buf, in->buf + in->pos, unread);
 		in->pos = 0;
@@ -310,8 +315,9 @@ input_fill(struct input *in)
 	got = 0;
 	do {
 		/* The first time, read until a byte-order mark can be seen. */
-		size_t n = in->cd ? read_converted(in, in->buf + in->end, in->cap - in->end)
-			: read_raw(in, in->buf + in->end, in->cap - in->end);
+		size_t room = in->cap - in->end < INPUT_CHUNK ? in->cap - in->end : INPUT_CHUNK;
+		size_t n = in->cd ? read_converted(in, in->buf + in->end, room)
+			: read_raw(in, in->buf + in->end, room);
 
 		if (n == 0 && !in->cd)
 			in->eof = 1;

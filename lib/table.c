@@ -506,7 +506,7 @@ pipe_start(struct table *t)
 	input_use_pool(&t->in, NBATCH + 1);
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
-	if (env && strcmp(env, "1") == 0)
+	if (env ? strcmp(env, "1") == 0 : t->opts.threads == 1)
 		return;
 	p->threaded = pthread_create(&p->th, NULL, reader_thread, t) == 0;
 }

@@ -41,6 +41,10 @@ struct table_opts {
 	int verbose;
 	struct rejects *rejects;	/* borrowed; NULL for none */
 	struct sha256_ctx *hash;	/* borrowed; NULL for none */
+	int threads;		/* 1: split CSV rows in the calling thread (for
+				 * tools whose work per row is lighter than the
+				 * split); 0: in a second thread.  ESS_THREADS
+				 * overrides either way. */
 };
 
 struct row {
