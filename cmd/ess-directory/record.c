@@ -77,14 +77,20 @@ family_parse(const char *s, size_t len)
 			p++;
 		while (e > p && e[-1] == ' ')
 			*--e = '\0';
-		/* A plural: "associations", "cooperatives". */
-		if (e - p > 3 && e[-1] == 's')
-			e[-1] = '\0';
-		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-			if (strcmp(p, words[i].word) == 0) {
-				f = (int)words[i].f;
-				break;
+		/* As written, then as a plural: "associations" ("esus" is
+		 * singular). */
+		for (int plural = 0; plural < 2 && f < 0; plural++) {
+			if (plural) {
+				if (e - p <= 3 || e[-1] != 's')
+					break;
+				e[-1] = '\0';
 			}
+			for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+				if (strcmp(p, words[i].word) == 0) {
+					f = (int)words[i].f;
+					break;
+				}
+		}
 	}
 	buf_release(&b);
 	return f;

@@ -98,6 +98,9 @@ t_ids "Q01 Q03 Q06 Q07"
 t_run 0 ess-directory query --updated-since=01/03/2026 "$D/query.csv"
 t_ids "Q03 Q06"
 
+t_run 0 ess-directory query --family=esus --count "$EX/annuaire/annuaire.csv"
+t_out "1"
+
 # --- combined with AND --------------------------------------------------------
 t_run 0 ess-directory query --postcode=24 "--search=coop*" "$D/query.csv"
 t_ids "Q02"
