@@ -29,3 +29,28 @@ echo "wrote $out/besoins.svg and $out/besoins.csv (opens cleanly in LibreOffice 
 
 say "General assembly of the café: three motions, 40 present, 8 by proxy, two-thirds majority"
 run ess-tally -m motion --eligible=60 --quorum=50% --majority=two-thirds -o table $A/votes.csv
+
+D=share/examples/annuaire
+say "The directory of the Périgord Vert's actors: 40 records, by family (the meeting's 'associations 70 %, coopératives 26 %')"
+run ess-directory stats -o table $D/annuaire.csv
+
+say "Another network's list (French headers, ';', BOM, CRLF) mapped onto the record"
+run ess-directory import --from=csv -O $out/tiers-lieux.csv $D/tiers-lieux.csv
+echo "wrote $out/tiers-lieux.csv"
+
+say "Both lists as one directory, each actor once: what was merged, and why"
+run ess-directory dedupe --report=$out/fusions.csv -O $out/annuaire.csv $D/annuaire.csv $out/tiers-lieux.csv
+run ess-directory stats -o table --by=commune $out/annuaire.csv
+cut -d, -f1,5,6 $out/fusions.csv
+
+say "Who offers a meeting room within 15 km of Nontron?"
+run ess-directory query --offers=salle --near=45.529,0.662 --radius=15 -o table $out/annuaire.csv
+
+say "Mise en lien: each need with the closest offer that meets it"
+run ess-directory match --top=1 --max-km=8 -o table $out/annuaire.csv
+
+say "Published: a printable page, a map layer and an address book"
+run ess-directory export --format=html --title="Annuaire de l'ESS du Périgord Vert" -O $out/annuaire.html $out/annuaire.csv
+run ess-directory export --format=geojson -O $out/annuaire.geojson $out/annuaire.csv
+run ess-directory export --format=vcard -O $out/annuaire.vcf $out/annuaire.csv
+echo "wrote $out/annuaire.html, $out/annuaire.geojson and $out/annuaire.vcf"
