@@ -41,10 +41,11 @@ echo "wrote $out/tiers-lieux.csv"
 say "Both lists as one directory, each actor once: what was merged, and why"
 run ess-directory dedupe --report=$out/fusions.csv -O $out/annuaire.csv $D/annuaire.csv $out/tiers-lieux.csv
 run ess-directory stats -o table --by=commune $out/annuaire.csv
-cut -d, -f1,5,6 $out/fusions.csv
+cut -d, -f1,3,5 $out/fusions.csv
 
 say "Who offers a meeting room within 15 km of Nontron?"
-run ess-directory query --offers=salle --near=45.529,0.662 --radius=15 -o table $out/annuaire.csv
+echo "\$ ess-directory query --offers=salle --near=45.529,0.662 --radius=15 -o tsv $out/annuaire.csv | cut -f1,2,13,20"
+ess-directory query --offers=salle --near=45.529,0.662 --radius=15 -o tsv $out/annuaire.csv | cut -f1,2,13,20
 
 say "Mise en lien: each need with the closest offer that meets it"
 run ess-directory match --top=1 --max-km=8 -o table $out/annuaire.csv

@@ -46,6 +46,10 @@ if [ -f po/fr.po ]; then
 	[ -f "$TD/root/usr/share/locale/fr/LC_MESSAGES/ess-tools.mo" ]
 	t_report $? "installed the French catalogue"
 fi
+[ -f "$TD/root/usr/share/ess-tools/schemas/directory.json" ] && [ -f "$TD/root/usr/share/ess-tools/examples/annuaire/annuaire.csv" ]
+t_report $? "installed the directory's schema and examples"
+[ -x "$TD/root/usr/bin/ess-directory" ] && [ -f "$TD/root/usr/share/man/man1/ess-directory.1" ]
+t_report $? "installed ess-directory and its manual page"
 "$TD/root/usr/bin/ess-tally" --version >/dev/null
 t_report $? "the installed binary runs"
 make -s uninstall DESTDIR="$TD/root" PREFIX=/usr >"$OUT" 2>"$ERR"
@@ -60,6 +64,13 @@ t_report $? "make demo" "$(tail -n 5 "$ERR")"
 T_DESC="make demo"
 t_out_has "Coopération économique entre les acteurs de l’ESS du territoire"
 t_out_has "adopted"
+t_out_has "association     27   67.5"
+t_out_has "A031,build/demo/tiers-lieux.csv:4,siret"
+t_out_has "CUMA du Nontronnais"
+for f in annuaire.html annuaire.geojson annuaire.vcf fusions.csv; do
+	[ -s "build/demo/$f" ]
+	t_report $? "make demo wrote build/demo/$f"
+done
 
 # bash completion offers the options of --help.
 if command -v bash >/dev/null; then
@@ -67,4 +78,12 @@ if command -v bash >/dev/null; then
 		COMP_WORDS=(ess-tally --ma); COMP_CWORD=1; _ess_tools; echo "${COMPREPLY[*]}"' 2>&1)
 	case $opts in *--majority=*--max-per-voter=*|*--max-per-voter=*--majority=*) r=0 ;; *) r=1 ;; esac
 	t_report $r "completion offers --majority= and --max-per-voter=" "$opts"
+	opts=$(PATH="$BIN:$PATH" LANGUAGE=fr bash -c '. share/completions/ess-tools.bash
+		COMP_WORDS=(ess-directory -o json ex); COMP_CWORD=3; _ess_tools; echo "${COMPREPLY[*]}"' 2>&1)
+	[ "$opts" = export ]
+	t_report $? "completion offers ess-directory's commands" "$opts"
+	opts=$(PATH="$BIN:$PATH" bash -c '. share/completions/ess-tools.bash
+		COMP_WORDS=(ess-directory query --up); COMP_CWORD=2; _ess_tools; echo "${COMPREPLY[*]}"' 2>&1)
+	[ "$opts" = --updated-since= ]
+	t_report $? "completion offers a command's own options" "$opts"
 fi

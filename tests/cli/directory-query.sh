@@ -229,6 +229,15 @@ printf '\377\376x\n' >"$TD/latin.csv"
 t_run 65 ess-directory query "$TD/latin.csv"
 t_err_has "windows-1252"
 
+# --- the README's pipeline: import | dedupe | match ------------------------------------
+T_DESC="README pipeline"
+(cd "$T_ROOT" && "$BIN/ess-directory" import --from=csv share/examples/annuaire/tiers-lieux.csv |
+	"$BIN/ess-directory" dedupe share/examples/annuaire/annuaire.csv - 2>/dev/null |
+	"$BIN/ess-directory" match --top=1 --max-km=10 -o csv) >"$OUT" 2>"$ERR"
+t_report $? "README pipeline: import | dedupe | match exits 0" "$(cat "$ERR")"
+t_out_has "need_id,need_name,need,offer_id,offer_name,offer,score,km"
+t_out_has "A006,Les Nuits de la Dronne,bénévoles,A030,Relais Bénévolat Périgord Vert,bénévoles,1.00,0.1"
+
 # --- the command line -----------------------------------------------------------------
 t_run 0 ess-directory query --help
 t_out_has "Usage: ess-directory query [OPTION...] [FILE]..."
