@@ -95,6 +95,11 @@ dir_field(const struct dir_reader *d, enum dcol c)
 	return d->idx[c];
 }
 
+/* The record's coordinates: 1 with *lat and *lon set, 0 when it has none,
+ * -1 when they cannot be read or only one is given (the row is rejected:
+ * status 65, or skipped with --keep-going). */
+int dir_coords(struct dir_reader *d, double *lat, double *lon);
+
 /* Iterates the values of a '|'-separated list: returns the next value
  * (spaces around it trimmed, empty ones skipped) and its length in *len,
  * advancing *p; NULL when there is none left. */

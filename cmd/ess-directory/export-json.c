@@ -114,7 +114,7 @@ export_geojson(struct dir_reader *d, FILE *fp)
 		size_t nlen, idlen;
 		const char *name = dir_getn(d, D_NAME, &nlen), *id = dir_getn(d, D_ID, &idlen);
 
-		switch (export_coords(d, &lat, &lon)) {
+		switch (dir_coords(d, &lat, &lon)) {
 		case 0:
 			unlocated++;
 			if (idlen)
@@ -345,7 +345,7 @@ organization(struct dir_reader *d, struct buf *tmp)
 	size_t len;
 	const char *v;
 
-	if (!export_named(d, "JSON-LD") || (located = export_coords(d, &lat, &lon)) < 0)
+	if (!export_named(d, "JSON-LD") || (located = dir_coords(d, &lat, &lon)) < 0)
 		return NULL;
 	o = typed(schema_type(d));
 	export_uid(d, tmp, uid);

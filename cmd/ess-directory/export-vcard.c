@@ -224,7 +224,7 @@ vcard(struct vc *vc, struct dir_reader *d)
 	int located;
 	char uid[EXPORT_UIDLEN], tel[24], rev[32], a[32], b[32];
 
-	if (!export_named(d, "vCard") || (located = export_coords(d, &lat, &lon)) < 0 ||
+	if (!export_named(d, "vCard") || (located = dir_coords(d, &lat, &lon)) < 0 ||
 	    vc_rev(rev, d) != 0)
 		return -1;
 	buf_adds(out, "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\n");

@@ -24,10 +24,6 @@ extern struct export_opts xo;
 /* The page's title when --title is not given. */
 #define EXPORT_TITLE "Annuaire des acteurs de l'ESS"
 
-/* The record's coordinates: 1 with *lat and *lon set, 0 when it has none,
- * -1 when they cannot be read (the row is rejected: status 65, or skipped
- * with --keep-going). */
-int export_coords(struct dir_reader *d, double *lat, double *lon);
 
 /* Whether the record has a name; rejects it when it has none (fmt names
  * the format in the message).  Returns 1 or 0. */

@@ -385,23 +385,10 @@ keep(struct dir_reader *d, struct buf *fold)
 	}
 	if (q.near) {
 		double lat, lon;
-		const char *la, *lo;
-		size_t lalen, lolen;
+		int at = dir_coords(d, &lat, &lon);
 
-		la = dir_getn(d, D_LAT, &lalen);
-		lo = dir_getn(d, D_LON, &lolen);
-		if (!lalen || !lolen)
-			return 0;
-		if (geo_parse_coord(dir_get(d, D_LAT), &lat) != 0 || !geo_valid_latlon(lat, 0)) {
-			table_reject(d->t, d->row, dir_field(d, D_LAT),
-				_("latitude '%s' is not a number of degrees"), la);
-			return -1;
-		}
-		if (geo_parse_coord(dir_get(d, D_LON), &lon) != 0 || !geo_valid_latlon(0, lon)) {
-			table_reject(d->t, d->row, dir_field(d, D_LON),
-				_("longitude '%s' is not a number of degrees"), lo);
-			return -1;
-		}
+		if (at <= 0)
+			return at;
 		if (geo_distance_m(q.lat, q.lon, lat, lon) > q.radius_m)
 			return 0;
 	}

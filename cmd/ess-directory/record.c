@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "dir.h"
 #include "err.h"
+#include "geo.h"
 #include "num.h"
 #include "text.h"
 
@@ -246,6 +247,37 @@ dir_getn(const struct dir_reader *d, enum dcol c, size_t *len)
 		n--;
 	*len = n;
 	return s;
+}
+
+int
+dir_coords(struct dir_reader *d, double *lat, double *lon)
+{
+	size_t lalen, lolen;
+	const char *la = dir_getn(d, D_LAT, &lalen), *lo = dir_getn(d, D_LON, &lolen);
+
+	if (!lalen && !lolen)
+		return 0;
+	if (!lolen) {
+		table_reject(d->t, d->row, dir_field(d, D_LAT),
+			_("latitude '%.*s' without a longitude"), (int)lalen, la);
+		return -1;
+	}
+	if (!lalen) {
+		table_reject(d->t, d->row, dir_field(d, D_LON),
+			_("longitude '%.*s' without a latitude"), (int)lolen, lo);
+		return -1;
+	}
+	if (geo_parse_coord(dir_get(d, D_LAT), lat) != 0 || !geo_valid_latlon(*lat, 0)) {
+		table_reject(d->t, d->row, dir_field(d, D_LAT),
+			_("latitude '%.*s' is not a number of degrees between -90 and 90"), (int)lalen, la);
+		return -1;
+	}
+	if (geo_parse_coord(dir_get(d, D_LON), lon) != 0 || !geo_valid_latlon(0, *lon)) {
+		table_reject(d->t, d->row, dir_field(d, D_LON),
+			_("longitude '%.*s' is not a number of degrees between -180 and 180"), (int)lolen, lo);
+		return -1;
+	}
+	return 1;
 }
 
 const char *

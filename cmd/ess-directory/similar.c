@@ -86,24 +86,10 @@ recs_ref(struct buf *out, const struct recs *r, const struct dir_reader *d, size
 int
 sim_coords(struct dir_reader *d, double *lat, double *lon)
 {
-	const char *la, *lo;
-	size_t lalen, lolen;
+	int at = dir_coords(d, lat, lon);
 
-	la = dir_getn(d, D_LAT, &lalen);
-	lo = dir_getn(d, D_LON, &lolen);
-	if (!lalen || !lolen)
-		return 0;
-	if (geo_parse_coord(dir_get(d, D_LAT), lat) != 0 || !geo_valid_latlon(*lat, 0)) {
-		table_reject(d->t, d->row, dir_field(d, D_LAT),
-			_("latitude '%s' is not a number of degrees"), la);
-		return -1;
-	}
-	if (geo_parse_coord(dir_get(d, D_LON), lon) != 0 || !geo_valid_latlon(0, *lon)) {
-		table_reject(d->t, d->row, dir_field(d, D_LON),
-			_("longitude '%s' is not a number of degrees"), lo);
-		return -1;
-	}
-	return !(*lat == 0 && *lon == 0);
+	/* 0,0 is a spreadsheet's empty cells, not the Gulf of Guinea. */
+	return at == 1 && *lat == 0 && *lon == 0 ? 0 : at;
 }
 
 /* ------------------------------------------------------------ words */

@@ -204,13 +204,13 @@ t_out "$R"
 # --- bad data -----------------------------------------------------------------
 printf 'id,name,lat,lon\nK1,Le Fournil,45.5,0.6\nK2,Le Fournil,abc,0.6\nK3,Fournil,45.5,0.6\nK4,Fournil,45.5,200\n' >"$TD/bad.csv"
 t_run 65 ess-directory dedupe "$TD/bad.csv"
-t_err "ess-directory: $TD/bad.csv:3:15: latitude 'abc' is not a number of degrees"
+t_err "ess-directory: $TD/bad.csv:3:15: latitude 'abc' is not a number of degrees between -90 and 90"
 t_out_empty
 t_run 65 ess-directory dedupe -k --rejects="$TD/rej.csv" "$TD/bad.csv"
 t_out "id,name,lat,lon,merged_ids,conflicts
 K1,Le Fournil,45.5,0.6,K3,name: Fournil (K3)"
-t_err_has "$TD/bad.csv:3:15: latitude 'abc' is not a number of degrees"
-t_err_has "$TD/bad.csv:5:17: longitude '200' is not a number of degrees"
+t_err_has "$TD/bad.csv:3:15: latitude 'abc' is not a number of degrees between -90 and 90"
+t_err_has "$TD/bad.csv:5:17: longitude '200' is not a number of degrees between -180 and 180"
 t_check "dedupe --rejects: both rows kept with their reason" test "$(grep -c 'not a number of degrees' "$TD/rej.csv")" -eq 2
 # A bad row with -O: nothing is written, the old file stays.
 printf 'old\n' >"$TD/keep.csv"

@@ -151,7 +151,7 @@ t_run 65 ess-directory match "$TD/noneeds.csv"
 t_err_has "no 'needs' column: nothing to match"
 printf 'id,name,lat,lon,offers,needs\nB1,Un,45.5,0.6,pain,\nB2,Deux,45.5,est,,pain\nB3,Trois,45.6,0.6,,pain\n' >"$TD/bad.csv"
 t_run 65 ess-directory match "$TD/bad.csv"
-t_err "ess-directory: $TD/bad.csv:3:14: longitude 'est' is not a number of degrees"
+t_err "ess-directory: $TD/bad.csv:3:14: longitude 'est' is not a number of degrees between -180 and 180"
 t_out_empty
 t_run 65 ess-directory match -k --rejects="$TD/rej.csv" "$TD/bad.csv"
 t_out "$H

@@ -186,7 +186,7 @@ t_err_has "bad.csv:4:"
 t_run 65 ess-directory query --rejects="$TD/rej.csv" --updated-since=2026-01-01 "$TD/bad.csv"
 t_check "query --rejects: both rows kept with their reason" test "$(grep -c 'not a date' "$TD/rej.csv")" -eq 2
 t_run 65 ess-directory query --near=45,0.5 "$TD/bad.csv"
-t_err_has "bad.csv:3:14: latitude 'abc' is not a number of degrees"
+t_err_has "bad.csv:3:14: latitude 'abc' is not a number of degrees between -90 and 90"
 printf 'id,name\nN1,Un\n' >"$TD/nocols.csv"
 for c in --family=association --postcode=24 --commune=Nontron --offers=x --needs=x --near=45,0 --updated-since=2026-01-01; do
 	t_run 65 ess-directory query "$c" "$TD/nocols.csv"
