@@ -322,6 +322,8 @@ struct table_pipe {
 	int cur;		/* the batch the tool reads, -1 before the first */
 	int fill;		/* the batch being filled (inline mode) */
 	int stop, threaded;
+	int direct;		/* one thread, rows straight from the reader */
+	unsigned long ticks;	/* rows read directly, for the progress */
 	struct ess_catch catcher;
 };
 
@@ -501,13 +503,16 @@ pipe_start(struct table *t)
 			p->size = (unsigned long long)st.st_size;
 		}
 	}
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	if (env ? strcmp(env, "1") == 0 : t->opts.threads == 1) {
+		/* One thread: rows come straight from the CSV reader. */
+		p->direct = 1;
+		return;
+	}
 	/* NBATCH batches in flight, each holding at most one buffer, and
 	 * the one being read into. */
 	input_use_pool(&t->in, NBATCH + 1);
-	pthread_mutex_init(&p->mu, NULL);
-	pthread_cond_init(&p->cv, NULL);
-	if (env ? strcmp(env, "1") == 0 : t->opts.threads == 1)
-		return;
 	p->threaded = pthread_create(&p->th, NULL, reader_thread, t) == 0;
 }
 
@@ -612,13 +617,63 @@ tsv_unescape(struct row *r, size_t nf)
 	}
 }
 
+/* A row the CSV reader has just split: checked and counted; NULL when
+ * it was rejected. */
 static struct row *
-next_csv(struct table *t)
+take_row(struct table *t, char **f, size_t *len, size_t nf, long line)
 {
 	char msg[160];
 
+	t->row.f = f;
+	t->row.len = len;
+	t->row.line = line;
+	t->row.recno++;
+	if (t->format == TF_TSV)
+		tsv_unescape(&t->row, nf);
+	if (nf != t->ncols) {
+		snprintf(msg, sizeof msg, ngettext("%zu field, the header has %zu",
+			"%zu fields, the header has %zu", nf), nf, t->ncols);
+		fail(t, line, 0, t->row.f, t->row.len, nf, NULL, 0, msg);
+		return NULL;
+	}
+	t->rows++;
+	return &t->row;
+}
+
+/* One thread: the next row straight from the CSV reader, valid until the
+ * next call. */
+static struct row *
+next_direct(struct table *t)
+{
+	struct table_pipe *p = t->pipe;
+	struct csv_reader *c = &t->csv;
+	struct row *r;
+
+	for (;;) {
+		enum csv_status st;
+
+		if (p->progress && (++p->ticks & 4095) == 0)
+			progress(t);
+		st = csv_reader_next(c);
+		if (st == CSV_EOF)
+			return NULL;
+		if (st == CSV_BAD) {
+			fail(t, c->err_line, c->err_col, NULL, NULL, 0, c->errraw.data, c->errraw.len,
+				c->err.data);
+			continue;
+		}
+		if ((r = take_row(t, c->f, c->flen, c->nf, c->rec_line)))
+			return r;
+	}
+}
+
+static struct row *
+next_csv(struct table *t)
+{
 	if (!t->pipe)
 		pipe_start(t);
+	if (t->pipe->direct)
+		return next_direct(t);
 	for (;;) {
 		struct table_pipe *p = t->pipe;
 		struct table_batch *b = p->cur >= 0 ? &p->b[p->cur] : NULL;
@@ -643,20 +698,12 @@ next_csv(struct table *t)
 				b->arena.data + br->off);
 			continue;
 		}
-		t->row.f = b->f + br->off;
-		t->row.len = b->len + br->off;
-		t->row.line = br->line;
-		t->row.recno++;
-		if (t->format == TF_TSV)
-			tsv_unescape(&t->row, br->nf);
-		if (br->nf != t->ncols) {
-			snprintf(msg, sizeof msg, ngettext("%zu field, the header has %zu",
-				"%zu fields, the header has %zu", br->nf), br->nf, t->ncols);
-			fail(t, br->line, 0, t->row.f, t->row.len, br->nf, NULL, 0, msg);
-			continue;
+		{
+			struct row *r = take_row(t, b->f + br->off, b->len + br->off, br->nf, br->line);
+
+			if (r)
+				return r;
 		}
-		t->rows++;
-		return &t->row;
 	}
 }
 
@@ -891,7 +938,26 @@ field_pos(const struct table *t, const struct row *r, int field, long *line, lon
 
 	*line = r->line;
 	*col = 0;
-	if (!t->csv_ready || field < 0 || !br || !t->pipe)
+	if (!t->csv_ready || field < 0 || !t->pipe)
+		return;
+	if (t->pipe->direct) {
+		/* The record just read is still the reader's. */
+		const struct csv_reader *c = &t->csv;
+
+		if (c->raw == c->rawbuf.data) {
+			csv_raw_field_pos(c->raw, c->rawlen, c->delim, c->rec_line, (size_t)field, line, col);
+			return;
+		}
+		{
+			size_t off = (size_t)(r->f[field] - c->raw);
+
+			if (off > 0 && c->raw[off - 1] == '"')
+				off--;
+			*col = (long)utf8_count(c->raw, off) + 1;
+		}
+		return;
+	}
+	if (!br)
 		return;
 	b = &t->pipe->b[t->pipe->cur];
 	if (br->kind == BR_SLOW) {

@@ -81,3 +81,27 @@ t_out_has "rank,item,label,green,red,abstain,total,net,approval"
 fr 0 ess-tally -o md "$EX/bouillon-2016/gommettes.csv"
 t_out_has "| rank | item | label | green | red |"
 t_out_has "gommettes$nb: 82"
+
+# ess-directory speaks French too: the command list, a command's --help,
+# its usage errors and its messages about the data (with French plurals:
+# 0 takes the singular).
+fr 0 ess-directory --help
+t_out_has "Commandes$nb:"
+t_out_has "  dedupe     fusionner les fiches d'un même acteur, champ par champ"
+t_out_has "COMMANDE [OPTION]... [FICHIER]..."
+t_out_lacks "merge the records of one actor"
+t_run 0 ess-directory --help
+t_out_has "  dedupe     merge the records of one actor, field by field"
+fr 0 ess-directory query --help
+t_out_has "--postcode=PREFIXE[,PREFIXE]..."
+t_out_has "n'afficher que le nombre de fiches retenues"
+t_out_lacks "print only the number of matching records"
+fr 64 ess-directory query --postcode=2x
+t_err_has "--postcode$nb: «${nb}2x$nb» n'est pas un début de code postal"
+t_run 64 ess-directory query --postcode=2x
+t_err_has "--postcode: '2x' is not the start of a postcode"
+printf 'id,postcode\nA1,24300\n' >"$TD/annuaire.csv"
+fr 0 ess-directory validate "$TD/annuaire.csv"
+t_err_has "0 problème sur 1 fiche"
+t_run 0 ess-directory validate "$TD/annuaire.csv"
+t_err_has "0 problems in 1 record"
