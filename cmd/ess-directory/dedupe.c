@@ -1064,8 +1064,8 @@ dedupe_run(char **files)
 	writer_note(&w, _("records read: %zu, kept: %zu, merged into others: %zu"),
 		st.r.n, kept, st.r.n - kept);
 	if (cli.in.verbose)
-		ess_warn(_("%zu records read, %zu merged into others, %zu kept"),
-			st.r.n, st.r.n - kept, kept);
+		ess_warn(_("records read: %zu, kept: %zu, merged into others: %zu"),
+			st.r.n, kept, st.r.n - kept);
 	writer_close(&w);
 	free(mem);
 	free(at);

@@ -136,8 +136,7 @@ int words_contain(const char *text, size_t len, const char *word, size_t wlen, i
  * function that gets the FILE arguments, NULL-terminated.
  */
 struct command {
-	const char *name;
-	const char *summary;
+	const char *name;	/* listed in main.c's doc */
 	const struct argp *argp;
 	int (*run)(char **files);
 	unsigned formats;	/* -o formats beyond the defaults */

@@ -90,7 +90,7 @@ parse_opt(int key, char *arg, struct argp_state *state)
 		if (xo.format == X_NONE)
 			argp_error(state, "%s", _("no --format given (vcard, geojson, jsonld, html or md)"));
 		if (cli.out.excel)
-			argp_error(state, "%s", _("--excel writes CSV: export writes the format --format names"));
+			argp_error(state, "%s", _("--excel is for CSV; export writes the format --format names"));
 		if (xo.format != X_HTML && xo.format != X_MD) {
 			const char *opt = xo.title ? "--title" : "--group-by";
 

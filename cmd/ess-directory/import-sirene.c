@@ -312,11 +312,11 @@ check_order(struct table *t, struct row *r, int field, char *prev, const char *s
 	if (*prev && memcmp(siren, prev, 9) < 0) {
 		if (units)
 			table_warn(t, r, field,
-				_("siren '%s' comes after '%s': the legal-unit file is not sorted by siren, as joining units and establishments needs (sort it, or import it alone)"),
+				_("siren '%s' comes after '%s': the legal-unit file must be sorted by siren to be joined with the establishments (sort it, or import it alone)"),
 				siren, prev);
 		else
 			table_warn(t, r, field,
-				_("siren '%s' comes after '%s': the establishment file is not sorted by siren, as joining units and establishments needs (sort it, or import it alone)"),
+				_("siren '%s' comes after '%s': the establishment file must be sorted by siren to be joined with the legal units (sort it, or import it alone)"),
 				siren, prev);
 		ess_exit(EX_DATAERR);
 	}

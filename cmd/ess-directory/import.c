@@ -162,7 +162,7 @@ imp_out_close(struct imp_out *o, long rejected)
 {
 	writer_close(&o->w);
 	if (cli.in.verbose)
-		ess_warn(_("%ld records written, %ld left out by the options, %ld rejected"),
+		ess_warn(_("records written: %ld, left out by the options: %ld, rejected: %ld"),
 			o->written, o->filtered, rejected);
 	free(o->v);
 	o->v = NULL;

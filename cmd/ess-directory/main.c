@@ -22,13 +22,13 @@ const struct argp_child dir_children[] = {
 };
 
 static const struct command commands[] = {
-	{ "import", N_("map a SIRENE, RNA, GoGoCarto or other file onto the record"), &import_argp, import_run, 0 },
-	{ "validate", N_("check identifiers, postcodes, e-mails, sites and phones (--fix)"), &validate_argp, validate_run, 0 },
-	{ "dedupe", N_("merge the records of one actor, field by field"), &dedupe_argp, dedupe_run, 0 },
-	{ "query", N_("keep the records that match every condition"), &query_argp, query_run, 0 },
-	{ "match", N_("pair needs with other actors' offers"), &match_argp, match_run, 0 },
-	{ "stats", N_("count records by family or another column"), &stats_argp, stats_run, 1u << OF_SVG },
-	{ "export", N_("write vCard, GeoJSON, JSON-LD, HTML or Markdown"), &export_argp, export_run, 0 },
+	{ "import", &import_argp, import_run, 0 },
+	{ "validate", &validate_argp, validate_run, 0 },
+	{ "dedupe", &dedupe_argp, dedupe_run, 0 },
+	{ "query", &query_argp, query_run, 0 },
+	{ "match", &match_argp, match_run, 0 },
+	{ "stats", &stats_argp, stats_run, 1u << OF_SVG },
+	{ "export", &export_argp, export_run, 0 },
 };
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 

@@ -204,7 +204,7 @@ parse_opt(int key, char *arg, struct argp_state *state)
 		double km = dir_parse_double(state, "--radius", arg);
 
 		if (!(km > 0) || km > 20100)
-			argp_error(state, _("--radius: '%s' is not a distance in kilometres above 0"), arg);
+			argp_error(state, _("--radius: '%s' is not a distance above 0 and up to 20100 km"), arg);
 		q.radius_m = km * 1000;
 		break;
 	}

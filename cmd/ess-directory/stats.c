@@ -195,7 +195,7 @@ stats_run(char **files)
 				if (j < 0) {
 					char msg[200];
 
-					snprintf(msg, sizeof msg, _("no column '%s' to count by"), st.by);
+					snprintf(msg, sizeof msg, _("no '%s' column to count by"), st.by);
 					table_die_header(d.src[i].t, msg);
 				}
 				if (i == 0)

@@ -2,7 +2,8 @@
  * validate.c: checks every field of every record (identifiers, postcodes,
  * INSEE codes, e-mail and web addresses, phones, coordinates, dates...)
  * and says each problem at its file:line:col; --fix writes the records
- * back with what can be repaired repaired, and lists every change.
+ * back with every value that can be repaired put right, and lists every
+ * change.
  *
  * A field's check gives one of four verdicts:
  *   V_OK    right as written;
@@ -42,7 +43,7 @@ static struct {
 enum { OPT_FIX = 0x200, OPT_ONLY };
 
 static const struct argp_option options[] = {
-	{ "fix", OPT_FIX, NULL, 0, N_("write the records with what can be repaired repaired, and list every change"), 0 },
+	{ "fix", OPT_FIX, NULL, 0, N_("write the records with every value that can be repaired put right, and list each change"), 0 },
 	{ "only", OPT_ONLY, N_("COLUMN[,COLUMN]..."), 0, N_("check these columns only"), 0 },
 	{ "quiet", 'q', NULL, 0, N_("say nothing but fatal errors: the exit status tells"), 0 },
 	{ NULL, 0, NULL, 0, NULL, 0 },
@@ -585,15 +586,19 @@ report(int field, int warning, const char *why, const struct buf *fix)
 	else
 		vs.problems++;
 	buf_reset(&vs.msg);
-	if (warning)
-		buf_adds(&vs.msg, _("warning: "));
-	buf_printf(&vs.msg, "%s '", vs.d.t->cols[field]);
-	show(&vs.msg, r->f[field], r->len[field]);
-	buf_printf(&vs.msg, "': %s", why);
+	buf_reset(&vs.show);
+	show(&vs.show, r->f[field], r->len[field]);
+	buf_addc(&vs.show, '\0');
 	if (fix) {
-		buf_reset(&vs.show);
+		size_t at = vs.show.len;
+
 		show(&vs.show, fix->data, fix->len);
-		buf_printf(&vs.msg, _(" (--fix writes '%s')"), vs.show.data);
+		buf_printf(&vs.msg, warning ? _("warning: %s '%s': %s (--fix writes '%s')")
+			: _("%s '%s': %s (--fix writes '%s')"),
+			vs.d.t->cols[field], vs.show.data, why, vs.show.data + at);
+	} else {
+		buf_printf(&vs.msg, warning ? _("warning: %s '%s': %s") : _("%s '%s': %s"),
+			vs.d.t->cols[field], vs.show.data, why);
 	}
 	say(field);
 }
@@ -621,11 +626,16 @@ report_norm(int field, const struct buf *fix)
 	const struct row *r = vs.d.row;
 
 	buf_reset(&vs.msg);
-	buf_printf(&vs.msg, "%s '", vs.d.t->cols[field]);
-	show(&vs.msg, r->f[field], r->len[field]);
 	buf_reset(&vs.show);
-	show(&vs.show, fix->data, fix->len);
-	buf_printf(&vs.msg, _("': --fix writes '%s'"), vs.show.data);
+	show(&vs.show, r->f[field], r->len[field]);
+	buf_addc(&vs.show, '\0');
+	{
+		size_t at = vs.show.len;
+
+		show(&vs.show, fix->data, fix->len);
+		buf_printf(&vs.msg, _("%s '%s': --fix writes '%s'"), vs.d.t->cols[field],
+			vs.show.data, vs.show.data + at);
+	}
 	say(field);
 }
 

@@ -221,7 +221,7 @@ t_out_lacks "48270519100021"
 t_out_lacks "50836124300019"
 t_out_has "88213457000010"
 t_lines 31
-t_err_has "30 records written, 5 left out by the options, 0 rejected"
+t_err_has "records written: 30, left out by the options: 5, rejected: 0"
 t_err_has "column 'statutDiffusionUniteLegale' is not used"
 
 # --- SIRENE: crafted edge cases ------------------------------------------------
@@ -273,9 +273,9 @@ t_cols 1,2,7 "id,name,rna
 
 # --- SIRENE: errors --------------------------------------------------------
 t_run 65 ess-directory import --from=sirene "$D/import-units-unsorted.csv" "$D/import-etabs.csv"
-t_err "ess-directory: $D/import-units-unsorted.csv:4:1: siren '100000003' comes after '100000005': the legal-unit file is not sorted by siren, as joining units and establishments needs (sort it, or import it alone)"
+t_err "ess-directory: $D/import-units-unsorted.csv:4:1: siren '100000003' comes after '100000005': the legal-unit file must be sorted by siren to be joined with the establishments (sort it, or import it alone)"
 t_run 65 ess-directory import --from=sirene -k "$UL" --encoding=windows-1252 "$D/StockEtablissement-extrait-cp1252.csv"
-t_err_has "StockEtablissement-extrait-cp1252.csv:3:1: siren '793518242' comes after '819460239': the establishment file is not sorted by siren"
+t_err_has "StockEtablissement-extrait-cp1252.csv:3:1: siren '793518242' comes after '819460239': the establishment file must be sorted by siren"
 # Alone, an unsorted file is fine.
 t_run 0 ess-directory import --from=sirene "$D/import-units-unsorted.csv"
 t_ids "100000001 100000005 100000003"
@@ -343,7 +343,7 @@ t_lines 17
 t_run 0 ess-directory import --from=rna --position=s -v "$D/rna_waldec_20260101_dpt_24.csv"
 t_ids "W243001755"
 t_err_has "$D/rna_waldec_20260101_dpt_24.csv: not UTF-8: read as Windows-1252"
-t_err_has "1 records written, 16 left out by the options, 0 rejected"
+t_err_has "records written: 1, left out by the options: 16, rejected: 0"
 # rna_import: other column names (adr1, libcom), Latin-1.
 t_run 0 ess-directory import --from=rna --position=A,D,R,S "$D/rna_import_20260101_dpt_24.csv"
 t_cols 1,2,4,10,11,13,26,28 "id,name,legal_form,description,address,commune,updated,active
