@@ -279,8 +279,9 @@ table_close(struct table *t)
  * (pool mode: a buffer is reused only after the batches that point into it
  * are done).  Fields of quoted records, error messages and fatal errors are
  * copied into the batch.  The tool reads the batches in order, so rows and
- * messages come in the same order as without a thread (ESS_THREADS=1 fills
- * the batches inline: the same code, tested to give the same output).
+ * messages come in the same order as without a thread.  With one thread
+ * (ESS_THREADS=1, or a tool's table_opts.threads) rows come straight from
+ * the CSV reader instead (tested to give the same output).
  */
 #define BATCH_ROWS 4096
 #define PROGRESS_MIN (64LL << 20)	/* files this large show their progress */
@@ -787,14 +788,17 @@ next_json(struct table *t)
 			for (size_t k = 0; k < t->ncols; k++)
 				if (strcmp(t->cols[k], key) == 0)
 					i = (int)k;
-			if (i < 0 && t->opts.verbose) {
-				/* Like a column no tool wants: said once, with -v. */
+			if (i < 0 && (t->opts.verbose || !(json_is_null(v) ||
+			    (json_is_string(v) && json_string_length(v) == 0) ||
+			    (json_is_array(v) && json_array_size(v) == 0)))) {
+				/* A value that would be lost: said once a key
+				 * (and with -v, even when empty). */
 				int added;
 
 				map_put(&t->jextra, key, strlen(key), &added);
 				if (added)
 					ess_warn_at(t->name, j->rec_line, 0,
-						_("record %ld: key '%s' is not in the first record's keys: not used"),
+						_("record %ld: key '%s' is not in the first record's keys: its values are not read (give the first record this key, even as null)"),
 						j->recno, key);
 			}
 		}
