@@ -167,6 +167,13 @@ t_run 0 ess-directory -i json query --needs=salle -o json "$D/query.json"
 t_json 'd[0]["needs"]' '["salle de réunion"]'
 t_json 'd[0]["lat"]' 'null'
 
+# A key the first record lacks is named, not lost silently; empty ones only with -v.
+printf '[{"id":"1","name":"a"},{"id":"2","name":"b","needs":["x"]},{"id":"3","name":"c","tags":[]}]' >"$TD/keys.json"
+t_run 0 ess-directory query "$TD/keys.json"
+t_err "ess-directory: $TD/keys.json:1: record 2: key 'needs' is not in the first record's keys: its values are not read (give the first record this key, even as null)"
+t_run 0 ess-directory query -v "$TD/keys.json"
+t_err_has "record 3: key 'tags'"
+
 # --- -O, --excel ----------------------------------------------------------------------
 t_run 0 ess-directory query --family=mutual -O "$TD/out.csv" "$D/query.csv"
 t_out_empty
