@@ -38,7 +38,7 @@ block_mask(const unsigned char *p, unsigned char delim, uint64_t *high)
 	uint64_t m = 0;
 
 	for (int i = 0; i < 4; i++) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * i));
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + (size_t)16 * i));
 		__m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vd), _mm_cmpeq_epi8(v, vq)),
 			_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vn), _mm_cmpeq_epi8(v, vr)),
 			_mm_cmpeq_epi8(v, z)));

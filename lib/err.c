@@ -123,7 +123,7 @@ vmessage(const char *file, long line, long col, const char *fmt, va_list ap)
 			fprintf(stderr, "%ld:", col);
 		fputc(' ', stderr);
 	}
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, fmt, ap);	// NOLINT(clang-analyzer-valist.Uninitialized): callers va_start it
 	fputc('\n', stderr);
 }
 
@@ -164,7 +164,7 @@ catch_fatal(int status, const char *file, long line, long col, const char *fmt, 
 	else if (file)
 		n = (size_t)snprintf(c->msg, sizeof c->msg, "%s: ", file);
 	if (n < sizeof c->msg)
-		n += (size_t)vsnprintf(c->msg + n, sizeof c->msg - n, fmt, ap);
+		n += (size_t)vsnprintf(c->msg + n, sizeof c->msg - n, fmt, ap);	// NOLINT(clang-analyzer-valist.Uninitialized): callers va_start it
 	if (e && n < sizeof c->msg)
 		snprintf(c->msg + n, sizeof c->msg - n, ": %s", strerror(e));
 	c->status = status;
@@ -214,7 +214,7 @@ ess_die_errno(int status, const char *fmt, ...)
 	fflush(stdout);
 	fprintf(stderr, "%s: ", ess_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, fmt, ap);	// NOLINT(clang-analyzer-valist.Uninitialized): va_start above
 	va_end(ap);
 	fprintf(stderr, ": %s\n", strerror(e));
 	run_cleanups();

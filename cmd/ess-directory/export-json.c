@@ -127,7 +127,7 @@ export_geojson(struct dir_reader *d, FILE *fp)
 		case 1:
 			buf_adds(&b, features++ ? ",\n" : "\n");
 			feature(&b, d, lat, lon);
-			if (b.len >= 64 * 1024)
+			if (b.len >= (size_t)64 * 1024)
 				export_flush(&b, fp);
 			break;
 		}

@@ -570,7 +570,7 @@ html_index(struct page *p, const struct index *x, const char *id, const char *ti
 		buf_printf(b, "<a href=\"#a%zu\">", e->n + 1);
 		html_text(b, at(p, e->off[P_NAME]), NL_SPACE);
 		buf_adds(b, "</a>");
-		if (b->len >= 64 * 1024)
+		if (b->len >= (size_t)64 * 1024)
 			export_flush(b, p->fp);
 	}
 	buf_adds(b, "</dd>\n</dl>\n</section>\n");
@@ -612,7 +612,7 @@ html_page(struct page *p)
 			buf_adds(b, "</h2>\n");
 		}
 		html_entry(p, e);
-		if (b->len >= 64 * 1024)
+		if (b->len >= (size_t)64 * 1024)
 			export_flush(b, p->fp);
 	}
 	if (cur != (size_t)-1)
@@ -812,7 +812,7 @@ md_index(struct page *p, const struct index *x, const char *title, const char *n
 		} else
 			buf_adds(b, " · ");
 		md_text(b, at(p, p->e[r->entry].off[P_NAME]), 0, NL_SPACE);
-		if (b->len >= 64 * 1024)
+		if (b->len >= (size_t)64 * 1024)
 			export_flush(b, p->fp);
 	}
 	buf_adds(b, "\n\n");
@@ -840,7 +840,7 @@ md_page(struct page *p)
 			buf_adds(b, "\n\n");
 		}
 		md_entry(p, e);
-		if (b->len >= 64 * 1024)
+		if (b->len >= (size_t)64 * 1024)
 			export_flush(b, p->fp);
 	}
 	md_index(p, &p->offers, "Index des offres", "Aucune offre.");

@@ -157,7 +157,7 @@ parse_time(const char *s, size_t len, char *hms, char *zone)
 	sprintf(hms, "%02d%02d%02d", h, m, sec);
 	zone[0] = '\0';
 	if (i < len && (s[i] == 'Z' || s[i] == 'z') && i + 1 == len)
-		strcpy(zone, "Z");
+		memcpy(zone, "Z", 2);
 	else if (i < len && (s[i] == '+' || s[i] == '-') && len - i >= 3 && DIG2(s + i + 1)) {
 		const char *mm = s + i + 3;
 		size_t rest = len - i - 3;
@@ -278,7 +278,7 @@ export_vcard(struct dir_reader *d, FILE *fp)
 	buf_init(&vc.tmp);
 	while (dir_next(d)) {
 		vcard(&vc, d);
-		if (vc.out.len >= 64 * 1024)
+		if (vc.out.len >= (size_t)64 * 1024)
 			export_flush(&vc.out, fp);
 	}
 	export_flush(&vc.out, fp);

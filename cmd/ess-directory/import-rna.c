@@ -178,7 +178,7 @@ import_rna(char **files)
 	while (files[n])
 		n++;
 	/* Every file is opened, and its header checked, before any output. */
-	tables = xreallocarray(NULL, n, sizeof *tables);
+	tables = xreallocarray(NULL, n, sizeof(struct table *));
 	cols = xreallocarray(NULL, n, sizeof *cols);
 	for (size_t i = 0; i < n; i++) {
 		tables[i] = imp_open_detect(files[i]);

@@ -86,7 +86,7 @@ static const char *const extras[] = { "family_rule", "headcount_band", "active" 
  */
 struct category {
 	int code;
-	signed char family;	/* -1: from the first digit */
+	short family;	/* -1: from the first digit */
 	const char *label;
 };
 static const struct category categories[] = {
@@ -174,7 +174,7 @@ static const struct category categories[] = {
 };
 
 /* Level I: the first digit. */
-static const struct { signed char family; const char *label; } groups[10] = {
+static const struct { short family; const char *label; } groups[10] = {
 	{ F_OTHER, "organisme de placement collectif" },
 	{ F_COMPANY, "entrepreneur individuel" },
 	{ F_OTHER, "groupement de droit privé non doté de la personnalité morale" },
@@ -254,9 +254,9 @@ classify(struct sirene *s, struct row *r, struct unit *u)
 	u->legal_form = "";
 	u->family = -1;
 	if (digits(cat, len, 4)) {
-		code = atoi(cat);
+		code = (int)strtol(cat, NULL, 10);
 		c = category_find(code);
-		u->legal_form = c ? c->label : groups[cat[0] - '0'].label;
+		u->legal_form = c ? c->label : groups[(unsigned char)cat[0] - (unsigned char)'0'].label;
 	} else if (len) {
 		table_warn(s->ut, r, s->u[U_CATEGORIE],
 			_("categorieJuridiqueUniteLegale '%s' is not 4 digits: family from the ESS flag only"), cat);
@@ -630,11 +630,11 @@ import_sirene(char **files)
 			s.units_alone += !s.unit.matched;
 		s.have_unit = next_unit(&s);
 	}
-	if (s.etabs_alone)
+	if (s.etabs_alone && s.ut)
 		ess_warn(ngettext("%ld establishment has no legal unit in '%s': not imported",
 			"%ld establishments have no legal unit in '%s': not imported",
 			(unsigned long)s.etabs_alone), s.etabs_alone, s.ut->name);
-	if (s.units_alone)
+	if (s.units_alone && s.et)
 		ess_warn(ngettext("%ld legal unit has no establishment in '%s': not imported",
 			"%ld legal units have no establishment in '%s': not imported",
 			(unsigned long)s.units_alone), s.units_alone, s.et->name);
