@@ -38,8 +38,9 @@ int geo_wgs84_to_lambert93(double lat, double lon, double *x, double *y);
  * with spaces or tabs around.  A missing decimal part ("5,"), exponents,
  * hexadecimal, "inf", "nan", thousands separators and trailing junk are
  * errors, and so is anything longer than 64 characters.  The value is
- * the nearest double up to 15 significant digits, within a unit in the
- * last place beyond.  The range is not checked (see geo_valid_latlon).
+ * the nearest double up to 15 significant digits and 22 decimals, within
+ * a few units in the last place beyond (1e-20 degrees: far below what a
+ * coordinate needs).  The range is not checked (see geo_valid_latlon).
  * 0 on success, -1 on error with *out untouched.
  */
 int geo_parse_coord(const char *s, double *out);

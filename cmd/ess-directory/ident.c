@@ -138,19 +138,13 @@ ident_squeeze(struct buf *out, const char *s, size_t n)
 int
 rna_ok(const char *s, size_t n)
 {
-	if (n == 10 && s[0] == 'W') {
-		s++;
-		n--;
-	}
-	if (n != 9 && n != 10)
+	if (n != 10)
 		return 0;
-	if (n == 10) {
-		/* The older number: one more digit in front. */
-		if (!is_digit((unsigned char)s[0]))
-			return 0;
-		s++;
-		n--;
-	}
+	/* W and nine characters, or the older number: one more digit in
+	 * front. */
+	if (s[0] != 'W' && !is_digit((unsigned char)s[0]))
+		return 0;
+	s++;
 	if (!is_digit((unsigned char)s[0]) ||
 	    !(is_digit((unsigned char)s[1]) || (s[1] >= 'A' && s[1] <= 'Z')))
 		return 0;
