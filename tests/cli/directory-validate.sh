@@ -333,4 +333,10 @@ t_run 0 ess-directory validate --help
 t_out_has "--fix"
 t_out_has "--only=COLUMN"
 t_out_has "--quiet"
+# An RNA number is W and nine characters, or ten digits: nine bare digits
+# (a SIREN in the wrong column, say) are not one.
+printf 'id,rna\nR1,241000123\nR2,W241000123\nR3,0241001234\n' >"$TD/rna.csv"
+t_run 65 ess-directory validate "$TD/rna.csv"
+t_err "ess-directory: $TD/rna.csv:2:4: rna '241000123': an RNA number is W and nine characters (W243001234), or ten digits for an older one
+ess-directory: 1 problem in 3 records"
 t_py_flush
