@@ -118,7 +118,7 @@ tidy: | build/.deps-ok
 memcheck: all
 	@mkdir -p build/valgrind/bin
 	@for c in $(CMDS); do printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s/bin/%s" "$$@"\n' "$$PWD" $$c >build/valgrind/bin/$$c; chmod +x build/valgrind/bin/$$c; done
-	@for t in tests/cli/tally-*.sh; do BIN=$$PWD/build/valgrind/bin sh $$t; done | tests/count
+	@for t in tests/cli/tally-*.sh tests/cli/directory-*.sh; do BIN=$$PWD/build/valgrind/bin sh $$t; done | tests/count
 
 deps:
 	@build-aux/deps install
