@@ -63,48 +63,32 @@ static struct {
 	int count;
 } q = { .radius_m = 10000 };
 
-/* Splits s into folded search terms. */
+/* Splits s into folded search terms: the words of each space-separated
+ * token, the last of them a prefix when the token ends with '*'. */
 static void
 parse_terms(struct argp_state *state, const char *opt, const char *s, struct terms *ts)
 {
 	struct words w;
+	const char *p = s;
 
 	words_init(&w);
-	words_add(&w, s, strlen(s));
-	ts->t = xreallocarray(NULL, w.n ? w.n : 1, sizeof *ts->t);
+	ts->t = NULL;
 	ts->n = 0;
-	for (size_t i = 0; i < w.n; i++) {
-		const char *word = words_at(&w, i);
-		size_t len = strlen(word);
-		/* Where the word ends in s decides the wildcard: find the
-		 * folded word followed by '*' in the folded text. */
-		struct term *t = &ts->t[ts->n++];
+	while (*p) {
+		const char *e = p;
+		size_t first = w.n;
 
-		t->w = xstrdup(word);
-		t->len = len;
-		t->prefix = 0;
-	}
-	/* Mark prefixes: a '*' right after a word in the original text. */
-	{
-		size_t k = 0;
-		const char *p = s;
-
-		while (*p && k < ts->n) {
-			struct words one;
-			const char *e = p;
-
-			while (*e && *e != ' ' && *e != '\t')
-				e++;
-			words_init(&one);
-			words_add(&one, p, (size_t)(e - p));
-			if (one.n) {
-				k += one.n;
-				if (e > p && e[-1] == '*')
-					ts->t[k - 1].prefix = 1;
-			}
-			words_release(&one);
-			p = *e ? e + 1 : e;
+		while (*e && *e != ' ' && *e != '\t')
+			e++;
+		words_add(&w, p, (size_t)(e - p));
+		ts->t = xreallocarray(ts->t, w.n ? w.n : 1, sizeof *ts->t);
+		for (size_t i = first; i < w.n; i++) {
+			ts->t[ts->n].w = xstrdup(words_at(&w, i));
+			ts->t[ts->n].len = strlen(ts->t[ts->n].w);
+			ts->t[ts->n].prefix = i + 1 == w.n && e > p && e[-1] == '*';
+			ts->n++;
 		}
+		p = *e ? e + 1 : e;
 	}
 	words_release(&w);
 	if (ts->n == 0)
