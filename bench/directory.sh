@@ -32,7 +32,7 @@ RESULTS=$W/results-directory.txt
 # word starting with "coop" in name, description, offers, needs or tags.
 PREFIX=24 WORD=coop
 
-say() { printf '%s\n' "$*" >&2; }
+. bench/lib.sh
 case $ROWS$SROWS$ROUNDS in *[!0-9]*)
 	say "bench: BENCH_DIR_ROWS, BENCH_SIRENE_ROWS and BENCH_ROUNDS must be whole numbers"
 	exit 64 ;;
@@ -52,42 +52,9 @@ ESS=$W/ess-directory
 
 # ---------------------------------------------------------------- tools
 # Install what is missing when root (Debian packages), else say what to run.
-declare -A PKG=([/usr/bin/time]=time [mlr]=miller [csvgrep]=csvkit
-	[timeout]=coreutils [grep]=grep)
-missing=()
-for c in /usr/bin/time mlr timeout grep csvgrep; do
-	[ "$c" = csvgrep ] && [ "${BENCH_CSVKIT:-1}" = 0 ] && continue
-	command -v "$c" >/dev/null 2>&1 || missing+=("${PKG[$c]}")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-	if [ "$(id -u)" = 0 ] && [ "${BENCH_INSTALL:-1}" != 0 ] &&
-		command -v apt-get >/dev/null 2>&1; then
-		say "bench: installing ${missing[*]} (apt-get)"
-		export DEBIAN_FRONTEND=noninteractive
-		apt-get update -qq >/dev/null 2>&1
-		for p in "${missing[@]}"; do
-			apt-get install -y -qq --no-install-recommends "$p" >/dev/null 2>&1 ||
-				say "bench: could not install $p: its tool is skipped"
-		done
-	else
-		say "bench: missing ${missing[*]}: its tools are skipped" \
-			"(as root: apt-get install ${missing[*]})"
-	fi
-fi
-TIMEBIN=
-[ -x /usr/bin/time ] && TIMEBIN=/usr/bin/time
-[ -n "$TIMEBIN" ] || say "bench: /usr/bin/time is missing: no peak memory figures"
-TO=()
-command -v timeout >/dev/null 2>&1 && TO=(timeout "$TIMEOUT")
-
-# The real interpreter, not a version manager's shim (pyenv's costs a shell).
-# Python also checks every tool's rows (it parses their CSV): without it the
-# row counts are not checked.
-PY=
-if command -v python3 >/dev/null 2>&1; then
-	PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
-	[ -x "$PY" ] || PY=
-fi
+csvkit=
+[ "${BENCH_CSVKIT:-1}" = 0 ] || csvkit=csvgrep=csvkit
+bench_tools /usr/bin/time=time mlr=miller timeout=coreutils grep=grep $csvkit
 [ -n "$PY" ] || say "bench: python3 is missing: rows are not checked, python3 skipped"
 
 # ------------------------------------------------------------- the data
@@ -282,11 +249,6 @@ check() {
 	esac
 }
 
-median() { tr ' ' '\n' | awk 'NF' | sort -g |
-	awk '{ v[NR] = $1 } END { if (NR == 0) exit
-		print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-minof() { tr ' ' '\n' | awk 'NF' | sort -g | head -n 1; }
-maxof() { tr ' ' '\n' | awk 'NF && $1 > m { m = $1 } END { if (NR) print m }'; }
 
 # ------------------------------------------------------------ the rounds
 TOOLS=(cat ess-directory ess-count duckdb miller python grep)

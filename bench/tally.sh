@@ -25,7 +25,7 @@ TIMEOUT=${BENCH_TIMEOUT:-900}
 ESS=bin/ess-tally   # copied into bench/work below: one binary for the whole run
 RESULTS=$W/results.txt
 
-say() { printf '%s\n' "$*" >&2; }
+. bench/lib.sh
 case $ROWS$ROUNDS in *[!0-9]*)
 	say "bench: BENCH_ROWS and BENCH_ROUNDS must be whole numbers"; exit 64 ;; esac
 [ "$ROWS" -ge 10 ] && [ "$ROUNDS" -ge 1 ] || {
@@ -40,40 +40,9 @@ ESS=$W/ess-tally
 
 # ---------------------------------------------------------------- tools
 # Install what is missing when root (Debian packages), else say what to run.
-declare -A PKG=([/usr/bin/time]=time [mlr]=miller [sqlite3]=sqlite3
-	[mawk]=mawk [csvsql]=csvkit [timeout]=coreutils)
-missing=()
-for c in /usr/bin/time mlr sqlite3 mawk timeout csvsql; do
-	[ "$c" = csvsql ] && [ "${BENCH_CSVKIT:-1}" = 0 ] && continue
-	command -v "$c" >/dev/null 2>&1 || missing+=("${PKG[$c]}")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-	if [ "$(id -u)" = 0 ] && [ "${BENCH_INSTALL:-1}" != 0 ] &&
-		command -v apt-get >/dev/null 2>&1; then
-		say "bench: installing ${missing[*]} (apt-get)"
-		export DEBIAN_FRONTEND=noninteractive
-		apt-get update -qq >/dev/null 2>&1
-		for p in "${missing[@]}"; do
-			apt-get install -y -qq --no-install-recommends "$p" >/dev/null 2>&1 ||
-				say "bench: could not install $p: its tool is skipped"
-		done
-	else
-		say "bench: missing ${missing[*]}: its tools are skipped" \
-			"(as root: apt-get install ${missing[*]})"
-	fi
-fi
-TIMEBIN=
-[ -x /usr/bin/time ] && TIMEBIN=/usr/bin/time
-[ -n "$TIMEBIN" ] || say "bench: /usr/bin/time is missing: no peak memory figures"
-TO=()
-command -v timeout >/dev/null 2>&1 && TO=(timeout "$TIMEOUT")
-
-# The real interpreter, not a version manager's shim (pyenv's costs a shell).
-PY=
-if command -v python3 >/dev/null 2>&1; then
-	PY=$(python3 -c 'import sys; print(sys.executable)' 2>/dev/null)
-	[ -x "$PY" ] || PY=
-fi
+csvkit=
+[ "${BENCH_CSVKIT:-1}" = 0 ] || csvkit=csvsql=csvkit
+bench_tools /usr/bin/time=time mlr=miller sqlite3=sqlite3 mawk=mawk timeout=coreutils $csvkit
 
 # ------------------------------------------------------------- the data
 CC=${CC:-cc}
@@ -220,11 +189,6 @@ check() {
 	fi
 }
 
-median() { tr ' ' '\n' | awk 'NF' | sort -g |
-	awk '{ v[NR] = $1 } END { if (NR == 0) exit
-		print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-minof() { tr ' ' '\n' | awk 'NF' | sort -g | head -n 1; }
-maxof() { tr ' ' '\n' | awk 'NF && $1 > m { m = $1 } END { if (NR) print m }'; }
 
 # ------------------------------------------------------------ the rounds
 TOOLS=(cat wc ess-tally ess-stdin duckdb miller python sqlite3 mawk)
