@@ -98,9 +98,11 @@ family_parse(const char *s, size_t len)
 }
 
 /* The output column for a column of a later file: a record column by its
- * alias, else a column of the same folded name, else a new one. */
+ * alias, else a column of the same folded name among the first before
+ * columns (those of earlier files: two columns of one file stay two),
+ * else a new one. */
 static int
-out_column(struct dir_reader *d, const char *name, int recc, struct buf *fold)
+out_column(struct dir_reader *d, const char *name, int recc, size_t before, struct buf *fold)
 {
 	struct buf f2;
 	int found = -1;
@@ -110,7 +112,7 @@ out_column(struct dir_reader *d, const char *name, int recc, struct buf *fold)
 	if (recc < 0) {
 		buf_init(&f2);
 		table_fold_name(fold, name);
-		for (size_t i = 0; i < d->ncols && found < 0; i++) {
+		for (size_t i = 0; i < before && found < 0; i++) {
 			int known = 0;
 
 			for (int c = 0; c < D_NCOLS; c++)
@@ -168,6 +170,7 @@ dir_open(struct dir_reader *d, char **files, unsigned flags)
 	d->nsrc = n;
 	for (size_t i = 0; i < n; i++) {
 		struct dir_src *s = &d->src[i];
+		size_t before = d->ncols;
 
 		s->t = table_open(files[i], &cli.in);
 		table_resolve(s->t, dir_spec, D_NCOLS, s->idx);
@@ -178,7 +181,7 @@ dir_open(struct dir_reader *d, char **files, unsigned flags)
 			for (int c = 0; c < D_NCOLS; c++)
 				if (s->idx[c] == (int)j)
 					recc = c;
-			s->to[j] = out_column(d, s->t->cols[j], recc, &fold);
+			s->to[j] = out_column(d, s->t->cols[j], recc, before, &fold);
 		}
 	}
 	buf_release(&fold);

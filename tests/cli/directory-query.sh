@@ -154,6 +154,15 @@ F01,Épicerie solidaire,association,24300,NONTRON,Épicerie coopérative,épicer
 t_run 0 ess-directory query --count "$D/query.csv" "$D/query-fr.csv" "$D/query.json"
 t_out "11"
 
+# Two columns of one file whose names differ only by case stay two; a later
+# file's column of the same name joins the first.
+printf 'id,note,Note\n1,a,b\n' >"$TD/n1.csv"
+printf 'id,NOTE\n2,c\n' >"$TD/n2.csv"
+t_run 0 ess-directory query "$TD/n1.csv" "$TD/n2.csv"
+t_out "id,note,Note
+1,a,b
+2,c,"
+
 # --- JSON in: arrays, nulls, timestamps -------------------------------------------
 T_STDIN=$D/query.json
 t_run 0 ess-directory query --offers=salle
