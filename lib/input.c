@@ -357,6 +357,21 @@ outfile_open(struct outfile *o, const char *path)
 		return;
 	}
 	o->path = xstrdup(path);
+	{
+		struct stat st;
+
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+			if (S_ISDIR(st.st_mode)) {
+				errno = EISDIR;
+				ess_die_errno(EX_CANTCREAT, _("cannot create '%s'"), path);
+			}
+			o->fp = fopen(path, "w");
+			if (!o->fp)
+				ess_die_errno(EX_CANTCREAT, _("cannot create '%s'"), path);
+			ess_atdie(outfile_cleanup, o);
+			return;
+		}
+	}
 	o->tmp = xmalloc(strlen(path) + 16);
 	sprintf(o->tmp, "%s.tmpXXXXXX", path);
 	fd = mkstemp(o->tmp);
@@ -391,13 +406,13 @@ outfile_commit(struct outfile *o)
 		o->fp = NULL;
 		return;
 	}
-	bad = fflush(o->fp) != 0 || ferror(o->fp) || fsync(fileno(o->fp)) != 0;
+	bad = fflush(o->fp) != 0 || ferror(o->fp) || (o->tmp && fsync(fileno(o->fp)) != 0);
 	if (fclose(o->fp) != 0)
 		bad = 1;
 	o->fp = NULL;
 	if (bad)
 		ess_die_errno(EX_IOERR, _("%s: write error"), o->path);
-	if (rename(o->tmp, o->path) != 0)
+	if (o->tmp && rename(o->tmp, o->path) != 0)
 		ess_die_errno(EX_CANTCREAT, _("cannot rename '%s' to '%s'"), o->tmp, o->path);
 	ess_atdie_remove(outfile_cleanup, o);
 	free(o->tmp);

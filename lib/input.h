@@ -79,12 +79,14 @@ size_t input_fill(struct input *in);
  * An output file written atomically: the bytes go to a temporary file in
  * the same folder, renamed over path by outfile_commit.  If the program
  * dies first, the temporary file is removed and path is untouched.  A NULL
- * path or "-" means stdout.
+ * path or "-" means stdout.  A path that exists and is not a regular file
+ * (/dev/null, a named pipe, a terminal) is written in place: renaming over
+ * it would replace the device with a file.
  */
 struct outfile {
 	FILE *fp;
 	char *path;
-	char *tmp;
+	char *tmp;		/* NULL when written in place (see below) */
 };
 
 void outfile_open(struct outfile *o, const char *path);

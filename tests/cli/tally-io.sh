@@ -413,4 +413,23 @@ t_out "$HEAD
 t_run 0 ess-tally --verbose "$TD/vb.csv"
 t_err_has "$TD/vb.csv:1: column 'commentaire' is not used"
 
+# -O onto what is not a regular file writes in place: renaming a temporary
+# file over /dev/full (as root) would replace the device with a file.
+G=$EX/bouillon-2016/gommettes.csv
+t_run 74 ess-tally -O /dev/full "$G"
+t_err_has "/dev/full: write error"
+t_check "-O /dev/full leaves /dev/full a character device" test -c /dev/full
+t_run 0 ess-tally -O /dev/null "$G"
+t_check "-O /dev/null leaves /dev/null a character device" test -c /dev/null
+mkfifo "$TD/fifo" 2>/dev/null && {
+	cat "$TD/fifo" >"$TD/fifo.out" &
+	t_run 0 ess-tally -O "$TD/fifo" "$G"
+	wait
+	t_check "-O FIFO: the result goes through the pipe" grep -q '^rank,item' "$TD/fifo.out"
+	t_check "-O FIFO: still a FIFO" test -p "$TD/fifo"
+}
+mkdir "$TD/adir"
+t_run 73 ess-tally -O "$TD/adir" "$G"
+t_err "ess-tally: cannot create '$TD/adir': Is a directory"
+
 t_py_flush
