@@ -1,0 +1,149 @@
+/*
+ * basket.h: the Monday basket distribution's data, as basket-orders reads
+ * it from a folder (-C DIR): settings, producers, products and their
+ * prices over time, members and memberships, subscriptions, one-off
+ * orders, absences, closures and moves, payments, the volunteers' roster.
+ *
+ * Every file is read whole (an association's season is small) into arrays
+ * of plain structs; names are kept in one arena; money is integer cents,
+ * quantities thousandths (per-kg products weigh 1,8 kg = 1800), dates are
+ * day numbers (lib/date.h), so no hour and no daylight-saving change can
+ * move them.  Each record keeps its file and line for messages.
+ */
+#ifndef BASKET_H
+#define BASKET_H
+
+#include <stdint.h>
+
+#include "date.h"
+#include "map.h"
+
+#define QTY_ONE 1000	/* quantities are in thousandths */
+
+enum absence_policy { ABS_SKIP, ABS_LOST, ABS_DONATE };
+enum member_year { YEAR_CALENDAR, YEAR_ROLLING };
+enum kind { KIND_ADULT, KIND_FAMILY, KIND_VISIT };
+enum pricing { PRICE_UNIT, PRICE_KG };
+
+struct where {
+	const char *file;
+	long line;
+};
+
+struct settings {
+	const char *name, *place;
+	int weekday;		/* 1 = Monday ... 7 */
+	int open_min, close_min;	/* hours, in minutes after midnight */
+	int64_t fee_adult, fee_family, fee_visit;	/* cents */
+	enum member_year year;
+	enum absence_policy absence;
+	int order_deadline_hours;
+};
+
+struct producer {
+	const char *id, *name, *contact, *phone, *email, *payee;
+	struct where at;
+};
+
+struct price {
+	ess_day from;
+	int64_t cents;		/* per unit, or per kg */
+	struct where at;
+};
+
+struct product {
+	const char *id, *label, *unit;
+	size_t producer;	/* index in producers */
+	enum pricing pricing;
+	struct price *prices;	/* sorted by from */
+	size_t nprices;
+};
+
+struct member {
+	const char *id, *household, *name, *phone, *email;
+	struct where at;
+};
+
+struct membership {
+	size_t member;
+	enum kind kind;
+	ess_day paid_on;
+	int64_t cents;
+	struct where at;
+};
+
+struct subscription {
+	size_t member, product;
+	int64_t qty;		/* thousandths */
+	ess_day from, to;	/* to: INT32_MAX when open */
+	int every;		/* weeks */
+	long shared_with;	/* member index, or -1 */
+	struct where at;
+};
+
+struct order {
+	ess_day date;
+	size_t member, product;
+	int64_t qty;		/* 0 cancels */
+	struct where at;
+};
+
+struct span {
+	ess_day from, to;
+	const char *reason;
+	struct where at;
+};
+
+struct absence {
+	size_t member;
+	ess_day from, to;
+	struct where at;
+};
+
+struct move {
+	ess_day date, moved_to;
+	struct where at;
+};
+
+enum method { PAY_CHEQUE, PAY_CASH, PAY_TRANSFER };
+
+struct payment {
+	size_t member;
+	ess_day date, cash_on;	/* cash_on: 0 when not given */
+	int64_t cents;
+	enum method method;
+	const char *cheque_no;
+	struct where at;
+};
+
+struct duty {
+	ess_day date;
+	const char *role;
+	size_t member;
+	struct where at;
+};
+
+struct basket {
+	const char *dir;
+	struct settings set;
+	struct producer *producers; size_t nproducers;
+	struct product *products; size_t nproducts;
+	struct member *members; size_t nmembers;
+	struct membership *memberships; size_t nmemberships;
+	struct subscription *subs; size_t nsubs;
+	struct order *orders; size_t norders;
+	struct absence *absences; size_t nabsences;
+	struct span *closures; size_t nclosures;
+	struct move *moves; size_t nmoves;
+	struct payment *payments; size_t npayments;
+	struct duty *roster; size_t nroster;
+	struct map member_ids, product_ids, producer_ids;
+};
+
+/* Reads every file of the folder dir (NULL: the current folder); bad rows
+ * are reported at their file:line:col (exit 65, or left out with -k). */
+void basket_load(struct basket *b, const char *dir);
+/* Cross-checks the folder; 0, or 65 when it said a problem. */
+int basket_check(const struct basket *b);
+
+#endif
