@@ -140,6 +140,32 @@ struct basket {
 	struct map member_ids, product_ids, producer_ids;
 };
 
+/* One line of a distribution: what a member takes of a product. */
+enum line_status { ST_OK, ST_ABSENT, ST_CANCELLED, ST_SHARED_TURN };
+
+struct line {
+	size_t member, product;
+	int64_t qty;		/* thousandths */
+	int64_t unit_price;	/* cents, in force on the date */
+	int64_t amount;		/* cents billed */
+	enum line_status status;
+	int subscribed, billed, membership, visit;
+};
+
+/* The price of p in force on d, in cents, or -1. */
+int64_t price_on(const struct product *p, ess_day d);
+/* The closure covering d, or NULL. */
+const struct span *closure_on(const struct basket *b, ess_day d);
+/* The nominal date of the distribution held on d, or 0 with *why (a
+ * message id, or a closure's reason) when none is. */
+ess_day distribution_on(const struct basket *b, ess_day d, const char **why);
+/* Whether member m may take part on d (a membership in force, or a visit
+ * paid that day: *visit set). */
+int member_valid(const struct basket *b, size_t m, ess_day d, int *visit);
+/* The lines of the distribution held on d (nominal date nominal), in
+ * *out (malloc'd); their number. */
+size_t distribution_lines(const struct basket *b, ess_day d, ess_day nominal, struct line **out);
+
 /* Reads every file of the folder dir (NULL: the current folder); bad rows
  * are reported at their file:line:col (exit 65, or left out with -k). */
 void basket_load(struct basket *b, const char *dir);

@@ -10,14 +10,23 @@
 
 #include "basket.h"
 #include "cli.h"
+#include "date.h"
 #include "err.h"
+
+int pickup(const struct basket *b, ess_day d, int next);
 
 
 static const char *dir = ".";
 static const char *command;
+static ess_day date_opt;
+static int next_opt;
+
+enum { OPT_DATE = 0x200, OPT_NEXT };
 
 static const struct argp_option options[] = {
 	{ "directory", 'C', N_("DIR"), 0, N_("the data folder (default: the current folder)"), 0 },
+	{ "date", OPT_DATE, N_("DATE"), 0, N_("pickup: the distribution of DATE"), 0 },
+	{ "next", OPT_NEXT, NULL, 0, N_("pickup: the next distribution, today's included"), 0 },
 	{ NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -28,16 +37,25 @@ parse_opt(int key, char *arg, struct argp_state *state)
 	case 'C':
 		dir = arg;
 		break;
+	case OPT_DATE:
+		if (date_parse(arg, &date_opt) != 0)
+			argp_error(state, _("--date: '%s' is not a date (YYYY-MM-DD or DD/MM/YYYY)"), arg);
+		break;
+	case OPT_NEXT:
+		next_opt = 1;
+		break;
 	case ARGP_KEY_ARG:
 		if (command)
 			argp_error(state, _("unexpected argument '%s'"), arg);
-		if (strcmp(arg, "check") != 0)
+		if (strcmp(arg, "check") != 0 && strcmp(arg, "pickup") != 0)
 			argp_error(state, _("unknown command '%s'"), arg);
 		command = arg;
 		break;
 	case ARGP_KEY_END:
 		if (!command)
-			argp_error(state, "%s", _("missing command (check)"));
+			argp_error(state, "%s", _("missing command (check or pickup)"));
+		if (strcmp(command, "pickup") == 0 && !date_opt == !next_opt)
+			argp_error(state, "%s", _("pickup needs --date=DATE or --next"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -56,6 +74,7 @@ static const char doc[] = N_(
 	"totals, invoices and balances."
 	"\vCommands:\n"
 	"  check      read every file of the folder and cross-check them\n"
+	"  pickup     the pick-up sheet of one distribution\n"
 	"\nExit status: 0 success, 64 usage, 65 bad data, 66 an input cannot be "
 	"opened, 73 an output cannot be created, 74 read or write error.");
 
@@ -75,7 +94,10 @@ main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	cli_start();
 	basket_load(&b, dir);
-	status = basket_check(&b);
+	if (strcmp(command, "pickup") == 0)
+		status = pickup(&b, date_opt, next_opt);
+	else
+		status = basket_check(&b);
 	cli_finish();
 	return status ? status : ess_exit_status;
 }
