@@ -1,7 +1,11 @@
 /*
  * basket-orders: the Monday basket distribution from a folder of CSV
- * files.  Work in progress (branch wip/basket-orders): the data folder is
- * read and checked; the commands of issue 4 come next.
+ * files (-C DIR): pick-up sheets, producer totals, invoices, balances,
+ * cheques, memberships, the calendar and the volunteers' roster.
+ *
+ * Work in progress (branch wip/basket-orders).  main reads the command and
+ * its options (one table: each command says which it takes), loads the
+ * folder, and hands over.
  */
 #include <argp.h>
 #include <stdio.h>
@@ -15,46 +19,95 @@
 
 int pickup(const struct basket *b, ess_day d, int next);
 
+/* What the options say, for every command. */
+static struct {
+	const char *dir;
+	ess_day date, from, to, on;
+	int next, gaps, by_product;
+	int year, month;	/* --month */
+} o = { .dir = "." };
 
-static const char *dir = ".";
-static const char *command;
-static ess_day date_opt;
-static int next_opt;
+enum cmd { C_CHECK, C_PICKUP, C_NCMDS };
 
-enum { OPT_DATE = 0x200, OPT_NEXT };
+static const char *const cmd_names[C_NCMDS] = { "check", "pickup" };
+static int cmd = -1;
+
+enum {
+	OPT_DATE = 0x200, OPT_NEXT, OPT_FROM, OPT_TO, OPT_ON, OPT_MONTH, OPT_BY, OPT_GAPS,
+};
 
 static const struct argp_option options[] = {
 	{ "directory", 'C', N_("DIR"), 0, N_("the data folder (default: the current folder)"), 0 },
-	{ "date", OPT_DATE, N_("DATE"), 0, N_("pickup: the distribution of DATE"), 0 },
+	{ "date", OPT_DATE, N_("DATE"), 0, N_("pickup, totals: the distribution of DATE"), 0 },
 	{ "next", OPT_NEXT, NULL, 0, N_("pickup: the next distribution, today's included"), 0 },
+	{ "from", OPT_FROM, N_("DATE"), 0, N_("totals, calendar, roster: from DATE"), 0 },
+	{ "to", OPT_TO, N_("DATE"), 0, N_("totals, calendar, roster: to DATE"), 0 },
+	{ "on", OPT_ON, N_("DATE"), 0, N_("balance, members: on DATE (default: today)"), 0 },
+	{ "month", OPT_MONTH, N_("YYYY-MM"), 0, N_("invoice, cheques: the month"), 0 },
+	{ "by", OPT_BY, N_("KEY"), 0, N_("totals: producer (default) or product"), 0 },
+	{ "gaps", OPT_GAPS, NULL, 0, N_("roster: only the dates short of volunteers"), 0 },
 	{ NULL, 0, NULL, 0, NULL, 0 },
 };
+
+static ess_day
+parse_date(struct argp_state *state, const char *opt, const char *arg)
+{
+	ess_day d;
+
+	if (date_parse(arg, &d) != 0)
+		argp_error(state, _("%s: '%s' is not a date (YYYY-MM-DD or DD/MM/YYYY)"), opt, arg);
+	return d;
+}
 
 static error_t
 parse_opt(int key, char *arg, struct argp_state *state)
 {
 	switch (key) {
 	case 'C':
-		dir = arg;
+		o.dir = arg;
 		break;
 	case OPT_DATE:
-		if (date_parse(arg, &date_opt) != 0)
-			argp_error(state, _("--date: '%s' is not a date (YYYY-MM-DD or DD/MM/YYYY)"), arg);
+		o.date = parse_date(state, "--date", arg);
 		break;
 	case OPT_NEXT:
-		next_opt = 1;
+		o.next = 1;
+		break;
+	case OPT_FROM:
+		o.from = parse_date(state, "--from", arg);
+		break;
+	case OPT_TO:
+		o.to = parse_date(state, "--to", arg);
+		break;
+	case OPT_ON:
+		o.on = parse_date(state, "--on", arg);
+		break;
+	case OPT_MONTH:
+		if (sscanf(arg, "%4d-%2d", &o.year, &o.month) != 2 || strlen(arg) != 7 ||
+		    !date_valid_ymd(o.year, o.month, 1))
+			argp_error(state, _("--month: '%s' is not YYYY-MM"), arg);
+		break;
+	case OPT_BY:
+		if (strcmp(arg, "product") == 0 || strcmp(arg, "produit") == 0)
+			o.by_product = 1;
+		else if (strcmp(arg, "producer") != 0 && strcmp(arg, "producteur") != 0)
+			argp_error(state, _("--by: '%s' is neither producer nor product"), arg);
+		break;
+	case OPT_GAPS:
+		o.gaps = 1;
 		break;
 	case ARGP_KEY_ARG:
-		if (command)
+		if (cmd >= 0)
 			argp_error(state, _("unexpected argument '%s'"), arg);
-		if (strcmp(arg, "check") != 0 && strcmp(arg, "pickup") != 0)
+		for (int i = 0; i < C_NCMDS; i++)
+			if (strcmp(arg, cmd_names[i]) == 0)
+				cmd = i;
+		if (cmd < 0)
 			argp_error(state, _("unknown command '%s'"), arg);
-		command = arg;
 		break;
 	case ARGP_KEY_END:
-		if (!command)
-			argp_error(state, "%s", _("missing command (check or pickup)"));
-		if (strcmp(command, "pickup") == 0 && !date_opt == !next_opt)
+		if (cmd < 0)
+			argp_error(state, "%s", _("missing command"));
+		if (cmd == C_PICKUP && !o.date == !o.next)
 			argp_error(state, "%s", _("pickup needs --date=DATE or --next"));
 		break;
 	default:
@@ -88,16 +141,23 @@ int
 main(int argc, char **argv)
 {
 	struct basket b;
-	int status;
+	int status = 0;
 
 	ess_init("basket-orders");
+	cli.formats |= (1u << OF_HTML) | (1u << OF_ICS);
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	cli_start();
-	basket_load(&b, dir);
-	if (strcmp(command, "pickup") == 0)
-		status = pickup(&b, date_opt, next_opt);
-	else
+	basket_load(&b, o.dir);
+	switch (cmd) {
+	case C_CHECK:
 		status = basket_check(&b);
+		break;
+	case C_PICKUP:
+		status = pickup(&b, o.date, o.next);
+		break;
+	default:
+		break;
+	}
 	cli_finish();
 	return status ? status : ess_exit_status;
 }
