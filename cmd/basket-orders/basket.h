@@ -38,6 +38,7 @@ struct settings {
 	enum member_year year;
 	enum absence_policy absence;
 	int order_deadline_hours;
+	ess_day season_from, season_to;	/* 0 when not given */
 };
 
 struct producer {

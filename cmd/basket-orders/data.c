@@ -212,6 +212,10 @@ load_settings(struct basket *b)
 			ok = strcmp(v, "skip") == 0 ? (s->absence = ABS_SKIP, 1)
 				: strcmp(v, "lost") == 0 ? (s->absence = ABS_LOST, 1)
 				: strcmp(v, "donate") == 0 ? (s->absence = ABS_DONATE, 1) : 0;
+		else if (strcmp(k, "season_from") == 0 || strcmp(k, "debut_saison") == 0)
+			ok = date_parse(v, &s->season_from) == 0;
+		else if (strcmp(k, "season_to") == 0 || strcmp(k, "fin_saison") == 0)
+			ok = date_parse(v, &s->season_to) == 0;
 		else if (strcmp(k, "order_deadline_hours") == 0)
 			ok = num_parse_int(v, &n) == 0 && n >= 0 && n < 24 * 14 &&
 				(s->order_deadline_hours = (int)n, 1);

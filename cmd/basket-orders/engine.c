@@ -110,7 +110,11 @@ member_valid(const struct basket *b, size_t m, ess_day d, int *visit)
 	for (size_t i = 0; i < b->nmemberships; i++) {
 		const struct membership *ms = &b->memberships[i];
 
-		if (ms->member != m || ms->paid_on > d)
+		if (ms->paid_on > d)
+			continue;
+		/* A family membership covers the payer's whole household. */
+		if (ms->member != m && !(ms->kind == KIND_FAMILY &&
+		    strcmp(b->members[ms->member].household, b->members[m].household) == 0))
 			continue;
 		if (ms->kind == KIND_VISIT) {
 			if (ms->paid_on == d)
