@@ -99,8 +99,10 @@ data_days(const struct basket *b, ess_day *lo, ess_day *hi)
 }
 
 /*
- * Calls fn for each distribution held from from to to, with its lines.
- * Returns the number of distributions held.
+ * Calls fn for each distribution held from from (INT32_MIN: the first
+ * day with data) to to, with its lines; outside the days with data they
+ * have none and fn is not called.  Returns the number of distributions
+ * held.
  */
 typedef void each_fn(const struct basket *, ess_day, const struct line *, size_t, void *);
 
@@ -111,10 +113,8 @@ each_distribution(const struct basket *b, ess_day from, ess_day to, each_fn *fn,
 	long held = 0;
 
 	data_days(b, &lo, &hi);
-	if (from < lo)
+	if (from == INT32_MIN)
 		from = lo;
-	if (to > hi)
-		to = hi;
 	for (ess_day d = from; d <= to; d++) {
 		const char *why;
 		ess_day nominal = distribution_on(b, d, &why);
@@ -123,10 +123,12 @@ each_distribution(const struct basket *b, ess_day from, ess_day to, each_fn *fn,
 
 		if (!nominal)
 			continue;
+		held++;
+		if (d < lo || d > hi)
+			continue;
 		n = distribution_lines(b, d, nominal, &lines);
 		fn(b, d, lines, n, arg);
 		free(lines);
-		held++;
 	}
 	return held;
 }
