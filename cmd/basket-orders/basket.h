@@ -103,6 +103,7 @@ struct absence {
 
 struct move {
 	ess_day date, moved_to;
+	const char *reason;
 	struct where at;
 };
 

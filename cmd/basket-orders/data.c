@@ -502,7 +502,7 @@ load_spans(struct basket *b)
 				s.to = s.from;
 			s.reason = keep(field(&f, 2));
 			if (moved != INT32_MIN)
-				*GROW(b->moves, b->nmoves) = (struct move){ s.from, moved, s.at };
+				*GROW(b->moves, b->nmoves) = (struct move){ s.from, moved, s.reason, s.at };
 			else
 				*GROW(b->closures, b->nclosures) = s;
 		}

@@ -11,11 +11,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "basket.h"
 #include "cli.h"
 #include "date.h"
 #include "err.h"
+#include "money.h"
+#include "people.h"
 
 int pickup(const struct basket *b, ess_day d, int next);
 
@@ -23,17 +26,19 @@ int pickup(const struct basket *b, ess_day d, int next);
 static struct {
 	const char *dir;
 	ess_day date, from, to, on;
-	int next, gaps, by_product;
+	int next, gaps, by_product, min;
 	int year, month;	/* --month */
-} o = { .dir = "." };
+} o = { .dir = ".", .min = 2 };
 
-enum cmd { C_CHECK, C_PICKUP, C_NCMDS };
+enum cmd { C_CHECK, C_PICKUP, C_TOTALS, C_INVOICE, C_BALANCE, C_CHEQUES, C_MEMBERS, C_CALENDAR, C_ROSTER, C_NCMDS };
 
-static const char *const cmd_names[C_NCMDS] = { "check", "pickup" };
+static const char *const cmd_names[C_NCMDS] = {
+	"check", "pickup", "totals", "invoice", "balance", "cheques", "members", "calendar", "roster",
+};
 static int cmd = -1;
 
 enum {
-	OPT_DATE = 0x200, OPT_NEXT, OPT_FROM, OPT_TO, OPT_ON, OPT_MONTH, OPT_BY, OPT_GAPS,
+	OPT_DATE = 0x200, OPT_NEXT, OPT_FROM, OPT_TO, OPT_ON, OPT_MONTH, OPT_BY, OPT_GAPS, OPT_MIN,
 };
 
 static const struct argp_option options[] = {
@@ -46,6 +51,7 @@ static const struct argp_option options[] = {
 	{ "month", OPT_MONTH, N_("YYYY-MM"), 0, N_("invoice, cheques: the month"), 0 },
 	{ "by", OPT_BY, N_("KEY"), 0, N_("totals: producer (default) or product"), 0 },
 	{ "gaps", OPT_GAPS, NULL, 0, N_("roster: only the dates short of volunteers"), 0 },
+	{ "min", OPT_MIN, N_("N"), 0, N_("roster --gaps: the volunteers a distribution needs (default 2)"), 0 },
 	{ NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -95,6 +101,15 @@ parse_opt(int key, char *arg, struct argp_state *state)
 	case OPT_GAPS:
 		o.gaps = 1;
 		break;
+	case OPT_MIN: {
+		char *end;
+		long n = strtol(arg, &end, 10);
+
+		if (end == arg || *end || n < 1 || n > 1000)
+			argp_error(state, _("--min: '%s' is not a number from 1 to 1000"), arg);
+		o.min = (int)n;
+		break;
+	}
 	case ARGP_KEY_ARG:
 		if (cmd >= 0)
 			argp_error(state, _("unexpected argument '%s'"), arg);
@@ -109,6 +124,18 @@ parse_opt(int key, char *arg, struct argp_state *state)
 			argp_error(state, "%s", _("missing command"));
 		if (cmd == C_PICKUP && !o.date == !o.next)
 			argp_error(state, "%s", _("pickup needs --date=DATE or --next"));
+		if (cmd == C_TOTALS && !o.date == !(o.from || o.to))
+			argp_error(state, "%s", _("totals needs --date=DATE, or --from=DATE and --to=DATE"));
+		if (cmd == C_TOTALS && !o.date && (!o.from || !o.to))
+			argp_error(state, "%s", _("totals needs both --from=DATE and --to=DATE"));
+		if ((cmd == C_INVOICE || cmd == C_CHEQUES) && !o.month)
+			argp_error(state, _("%s needs --month=YYYY-MM"), cmd_names[cmd]);
+		if (cmd == C_CALENDAR && (!o.from || !o.to))
+			argp_error(state, "%s", _("calendar needs --from=DATE and --to=DATE"));
+		if (o.from && o.to && o.to < o.from)
+			argp_error(state, "%s", _("--to is before --from"));
+		if (cli.out.format == OF_ICS && cmd != C_CALENDAR)
+			argp_error(state, "%s", _("-o ics is for the calendar command"));
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -128,6 +155,13 @@ static const char doc[] = N_(
 	"\vCommands:\n"
 	"  check      read every file of the folder and cross-check them\n"
 	"  pickup     the pick-up sheet of one distribution\n"
+	"  totals     what to order from each producer\n"
+	"  invoice    each member's lines and total for a month\n"
+	"  balance    delivered, paid and owed, per member\n"
+	"  cheques    the cheques to cash in a month\n"
+	"  members    memberships and the members entitled to vote\n"
+	"  calendar   the distribution dates (-o ics for calendars)\n"
+	"  roster     the volunteers on duty (--gaps)\n"
 	"\nExit status: 0 success, 64 usage, 65 bad data, 66 an input cannot be "
 	"opened, 73 an output cannot be created, 74 read or write error.");
 
@@ -135,12 +169,22 @@ static const struct argp argp = {
 	options, parse_opt, N_("COMMAND"), doc, children, NULL, ESS_PACKAGE,
 };
 
+static ess_day
+today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 const char *argp_program_version = "basket-orders (ess-tools) " ESS_VERSION;
 
 int
 main(int argc, char **argv)
 {
-	struct basket b;
+	static struct basket b;	/* static: what it points to stays reachable (LeakSanitizer) */
 	int status = 0;
 
 	ess_init("basket-orders");
@@ -154,6 +198,28 @@ main(int argc, char **argv)
 		break;
 	case C_PICKUP:
 		status = pickup(&b, o.date, o.next);
+		break;
+	case C_TOTALS:
+		status = o.date ? cmd_totals(&b, o.date, o.date, o.by_product)
+			: cmd_totals(&b, o.from, o.to, o.by_product);
+		break;
+	case C_INVOICE:
+		status = cmd_invoice(&b, o.year, o.month);
+		break;
+	case C_BALANCE:
+		status = cmd_balance(&b, o.on);
+		break;
+	case C_CHEQUES:
+		status = cmd_cheques(&b, o.year, o.month);
+		break;
+	case C_MEMBERS:
+		status = cmd_members(&b, o.on ? o.on : today());
+		break;
+	case C_CALENDAR:
+		status = cmd_calendar(&b, o.from, o.to, cli.out.format == OF_ICS);
+		break;
+	case C_ROSTER:
+		status = cmd_roster(&b, o.from, o.to, o.gaps, o.min);
 		break;
 	default:
 		break;
