@@ -222,6 +222,7 @@ calendar_day(const struct basket *b, ess_day d)
 		if (b->moves[i].date == d) {
 			c.status = CS_MOVED;
 			c.held_on = b->moves[i].moved_to;
+			c.reason = b->moves[i].reason ? b->moves[i].reason : "";
 			return c;
 		}
 	if ((cl = closure_on(b, d)) != NULL) {

@@ -69,7 +69,7 @@ t_out 'date,weekday,status,moved_to,reason
 2026-12-21,monday,closed,,"Noël, fermeture"
 2026-12-28,monday,held,,
 2027-01-04,monday,closed,,inventaire
-2027-01-11,monday,moved,2027-01-12,
+2027-01-11,monday,moved,2027-01-12,galette des rois
 2027-01-18,monday,held,,'
 # The issue's own example: 2015-12-28 (week 53 of 2015) to 2016-01-11.
 t_run 0 basket-orders -C "$D" calendar --from=2015-12-28 --to=2016-01-11 -o table
