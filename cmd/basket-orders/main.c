@@ -134,6 +134,8 @@ parse_opt(int key, char *arg, struct argp_state *state)
 			argp_error(state, "%s", _("calendar needs --from=DATE and --to=DATE"));
 		if (o.from && o.to && o.to < o.from)
 			argp_error(state, "%s", _("--to is before --from"));
+		if (cli.out.format == OF_HTML && cmd != C_PICKUP)
+			argp_error(state, "%s", _("-o html is for the pickup command"));
 		if (cli.out.format == OF_ICS && cmd != C_CALENDAR)
 			argp_error(state, "%s", _("-o ics is for the calendar command"));
 		break;
