@@ -62,6 +62,7 @@ struct product {
 
 struct member {
 	const char *id, *household, *name, *phone, *email;
+	const char *sort_key;	/* the name folded: lists sort by it, not by bytes */
 	struct where at;
 };
 
@@ -171,6 +172,8 @@ size_t distribution_lines(const struct basket *b, ess_day d, ess_day nominal, st
 /* Reads every file of the folder dir (NULL: the current folder); bad rows
  * are reported at their file:line:col (exit 65, or left out with -k). */
 void basket_load(struct basket *b, const char *dir);
+/* Rows the reader rejected while loading (with --keep-going). */
+extern long basket_rejected;
 /* Cross-checks the folder; 0, or 65 when it said a problem. */
 int basket_check(const struct basket *b);
 

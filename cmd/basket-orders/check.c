@@ -80,6 +80,7 @@ basket_check(const struct basket *b)
 			problem(&o->at, _("member '%s' has no valid membership on %s"),
 				b->members[o->member].id, date_format(o->date, d1));
 	}
+	problems += basket_rejected;
 	if (problems) {
 		ess_warn(ngettext("%ld problem", "%ld problems", (unsigned long)problems), problems);
 		return EX_DATAERR;

@@ -19,6 +19,11 @@
 #include "table.h"
 #include "text.h"
 
+/* The files' names, kept for the records' messages (reachable from here
+ * even when no record points to them). */
+static char *file_names[32];
+static size_t nfile_names;
+
 /* Names and other strings of every file, kept for the whole run. */
 static char *
 keep(const char *s)
@@ -50,7 +55,7 @@ struct file {
 	int idx[16];
 	struct row *r;
 	char *path;		/* the table's name points into it */
-	const char *name;	/* kept for the records' messages */
+	char *name;		/* kept for the records' messages */
 };
 
 static int
@@ -65,13 +70,19 @@ file_open(struct file *f, const char *dir, const char *name, int required,
 	f->path = path;
 	f->t = table_open(path, &cli.in);
 	f->name = keep(f->t->name);
+	if (nfile_names < sizeof file_names / sizeof *file_names)
+		file_names[nfile_names++] = f->name;
 	table_resolve(f->t, spec, n, f->idx);
 	return 1;
 }
 
+/* Rows the reader rejected (with --keep-going), for check's count. */
+long basket_rejected;
+
 static void
 file_close(struct file *f)
 {
+	basket_rejected += f->t->rejected;
 	table_close(f->t);
 	free(f->path);
 	f->t = NULL;
@@ -342,8 +353,16 @@ load_members(struct basket *b)
 			table_reject(f.t, f.r, f.idx[0], _("member '%s' is listed twice"), id);
 			continue;
 		}
-		*GROW(b->members, b->nmembers) = (struct member){ keep(id), keep(*hh ? hh : id),
-			keep(field(&f, 2)), keep(field(&f, 3)), keep(field(&f, 4)), here(&f) };
+		{
+			struct buf key;
+
+			buf_init(&key);
+			text_fold(&key, field(&f, 2), strlen(field(&f, 2)));
+			buf_addc(&key, '\0');
+			*GROW(b->members, b->nmembers) = (struct member){ keep(id), keep(*hh ? hh : id),
+				keep(field(&f, 2)), keep(field(&f, 3)), keep(field(&f, 4)),
+				buf_detach(&key), here(&f) };
+		}
 	}
 	file_close(&f);
 }
@@ -426,6 +445,8 @@ load_subscriptions(struct basket *b)
 				continue;
 			s.shared_with = (long)other;
 		}
+		if (s.to == INT32_MAX && b->set.season_to)
+			s.to = b->set.season_to;	/* no end: the season's */
 		if (s.to < s.from) {
 			table_reject(f.t, f.r, f.idx[4], _("ends before it starts"));
 			continue;

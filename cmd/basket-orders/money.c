@@ -176,7 +176,7 @@ static const struct basket *sort_b;
 static int
 cmp_member(size_t a, size_t c)
 {
-	int r = strcoll(sort_b->members[a].name, sort_b->members[c].name);
+	int r = strcmp(sort_b->members[a].sort_key, sort_b->members[c].sort_key);
 
 	if (r)
 		return r;

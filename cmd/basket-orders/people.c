@@ -81,7 +81,7 @@ static int
 by_name(const void *x, const void *y)
 {
 	const struct mrow *a = x, *c = y;
-	int r = strcoll(sort_b->members[a->member].name, sort_b->members[c->member].name);
+	int r = strcmp(sort_b->members[a->member].sort_key, sort_b->members[c->member].sort_key);
 
 	if (r)
 		return r;
