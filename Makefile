@@ -29,7 +29,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(PKG_CFLAGS) \
 LIBS = -lcsv $(PKG_LIBS) -lpthread -lm
 SAN = -O1 -g -gdwarf-4 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
-CMDS := $(notdir $(wildcard cmd/*))
+CMDS := $(notdir $(patsubst %/main.c,%,$(wildcard cmd/*/main.c)))
 BINS := $(CMDS:%=bin/%)
 ASAN_BINS := $(CMDS:%=build/asan/bin/%)
 LIB_SRC := $(wildcard lib/*.c)

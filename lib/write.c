@@ -14,7 +14,7 @@
 static const char *const format_names[] = {
 	[OF_AUTO] = "auto", [OF_CSV] = "csv", [OF_TSV] = "tsv", [OF_JSON] = "json",
 	[OF_JSONL] = "jsonl", [OF_TABLE] = "table", [OF_MD] = "md",
-	[OF_SVG] = "svg", [OF_HTML] = "html",
+	[OF_SVG] = "svg", [OF_HTML] = "html", [OF_ICS] = "ics",
 };
 
 int

@@ -55,3 +55,16 @@ run ess-directory export --format=html --title="Annuaire de l'ESS du Périgord V
 run ess-directory export --format=geojson -O $out/annuaire.geojson $out/annuaire.csv
 run ess-directory export --format=vcard -O $out/annuaire.vcf $out/annuaire.csv
 echo "wrote $out/annuaire.html, $out/annuaire.geojson and $out/annuaire.vcf"
+
+C=share/examples/cafe-pluche
+say "Café Pluche, Monday baskets: the pick-up sheet of the Easter distribution (moved to Tuesday)"
+run basket-orders -C $C pickup --date=2026-04-07 -o table
+run basket-orders -C $C pickup --date=2026-04-07 -o html -O $out/paniers.html
+echo "wrote $out/paniers.html (print it: one A4 sheet to sign)"
+
+say "What to order from each producer that week, and who owes what at the end of January"
+run basket-orders -C $C totals --date=2026-04-07 -o table
+run basket-orders -C $C balance --on=2026-01-31 -o table
+
+say "Members entitled to vote at the general assembly, for ess-tally --eligible"
+run basket-orders -C $C members --on=2026-01-05 -o table

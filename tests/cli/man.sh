@@ -124,6 +124,28 @@ cut -d'|' -f2- "$TD/.specs" | tr '|' '\n' | sort -u | while read -r alias; do
 	t_report $? "ess-formats.5 lists the record alias '$alias'"
 done
 
+# basket-orders.1 documents every option, and ess-formats.5 every column
+# of the data folder's files with its aliases.
+page=$MAN/basket-orders.1
+"$BIN/basket-orders" --help >"$TD/.help" 2>&1
+t_report $? "basket-orders --help exits 0"
+for o in $(grep -o -- '--[a-z][a-z0-9-]*' "$TD/.help" | sort -u); do
+	grep -Eq "(^|[[:space:]])Fl \\\\?-${o#--}([[:space:]]|\$)" "$page"
+	t_report $? "basket-orders.1 documents $o"
+done
+sed -n 's/.*{ "\([a-z_]*\)", "\([^"]*\)", [A-Z_0-9|]* }.*/\1|\2/p' "$T_ROOT/cmd/basket-orders/data.c" >"$TD/.specs"
+n=$(grep -c . "$TD/.specs")
+[ "$n" -ge 40 ]
+t_report $? "basket-orders' column tables are found ($n columns)"
+cut -d'|' -f1 "$TD/.specs" | sort -u | while read -r name; do
+	grep -qx "\.It Cm $name" "$TD/.formats"
+	t_report $? "ess-formats.5 describes the basket column $name"
+done
+cut -d'|' -f2- "$TD/.specs" | tr '|' '\n' | sort -u | while read -r alias; do
+	has_ql "$TD/.formats" "$alias"
+	t_report $? "ess-formats.5 lists the basket alias '$alias'"
+done
+
 # The examples, page by page.
 examples() {	# page: writes $TD/ex/N.cmd and N.want, prints N
 	rm -rf "$TD/ex"
