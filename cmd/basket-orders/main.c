@@ -3,9 +3,8 @@
  * files (-C DIR): pick-up sheets, producer totals, invoices, balances,
  * cheques, memberships, the calendar and the volunteers' roster.
  *
- * Work in progress (branch wip/basket-orders).  main reads the command and
- * its options (one table: each command says which it takes), loads the
- * folder, and hands over.
+ * main reads the command and its options (one table: each command says
+ * which it takes), loads the folder, and hands over.
  */
 #include <argp.h>
 #include <stdio.h>
