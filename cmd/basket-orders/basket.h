@@ -169,6 +169,14 @@ int member_valid(const struct basket *b, size_t m, ess_day d, int *visit);
  * *out (malloc'd); their number. */
 size_t distribution_lines(const struct basket *b, ess_day d, ess_day nominal, struct line **out);
 
+/* Files named by their own option (--members=FILE...), NULL for DIR/NAME. */
+enum basket_file {
+	BF_SETTINGS, BF_PRODUCERS, BF_PRODUCTS, BF_MEMBERS, BF_MEMBERSHIPS,
+	BF_SUBSCRIPTIONS, BF_ORDERS, BF_ABSENCES, BF_CLOSURES, BF_PAYMENTS,
+	BF_ROSTER, BF_NFILES
+};
+extern const char *basket_files[BF_NFILES];
+
 /* Reads every file of the folder dir (NULL: the current folder); bad rows
  * are reported at their file:line:col (exit 65, or left out with -k). */
 void basket_load(struct basket *b, const char *dir);

@@ -31,15 +31,29 @@ keep(const char *s)
 	return xstrdup(s);
 }
 
-/* DIR/NAME, or NULL when there is no such file (optional files). */
+const char *basket_files[BF_NFILES];
+
+/* The file named by its own option, or DIR/NAME; NULL when an optional
+ * file is not there.  A file named by its option must exist. */
 static char *
 path_in(const char *dir, const char *name, int required)
 {
+	static const char *const names[BF_NFILES] = {
+		"settings.csv", "producers.csv", "products.csv", "members.csv",
+		"memberships.csv", "subscriptions.csv", "orders.csv", "absences.csv",
+		"closures.csv", "payments.csv", "roster.csv",
+	};
 	struct buf p;
 	struct stat st;
 
 	buf_init(&p);
-	buf_printf(&p, "%s/%s", dir ? dir : ".", name);
+	for (int i = 0; i < BF_NFILES; i++)
+		if (basket_files[i] && strcmp(names[i], name) == 0) {
+			buf_adds(&p, basket_files[i]);
+			required = 1;
+		}
+	if (!p.len)
+		buf_printf(&p, "%s/%s", dir ? dir : ".", name);
 	if (stat(p.data, &st) != 0) {
 		if (required || errno != ENOENT)
 			ess_die(EX_NOINPUT, _("cannot open '%s': %s"), p.data, strerror(errno));

@@ -38,6 +38,7 @@ static int cmd = -1;
 
 enum {
 	OPT_DATE = 0x200, OPT_NEXT, OPT_FROM, OPT_TO, OPT_ON, OPT_MONTH, OPT_BY, OPT_GAPS, OPT_MIN,
+	OPT_FILE = 0x300,
 };
 
 static const struct argp_option options[] = {
@@ -51,6 +52,18 @@ static const struct argp_option options[] = {
 	{ "by", OPT_BY, N_("KEY"), 0, N_("totals: producer (default) or product"), 0 },
 	{ "gaps", OPT_GAPS, NULL, 0, N_("roster: only the dates short of volunteers"), 0 },
 	{ "min", OPT_MIN, N_("N"), 0, N_("roster --gaps: the volunteers a distribution needs (default 2)"), 0 },
+	{ NULL, 0, NULL, 0, N_("Files, when not DIR/NAME.csv:"), 1 },
+	{ "settings", OPT_FILE + BF_SETTINGS, N_("FILE"), 0, N_("settings.csv"), 1 },
+	{ "producers", OPT_FILE + BF_PRODUCERS, N_("FILE"), 0, N_("producers.csv"), 1 },
+	{ "products", OPT_FILE + BF_PRODUCTS, N_("FILE"), 0, N_("products.csv"), 1 },
+	{ "members", OPT_FILE + BF_MEMBERS, N_("FILE"), 0, N_("members.csv"), 1 },
+	{ "memberships", OPT_FILE + BF_MEMBERSHIPS, N_("FILE"), 0, N_("memberships.csv"), 1 },
+	{ "subscriptions", OPT_FILE + BF_SUBSCRIPTIONS, N_("FILE"), 0, N_("subscriptions.csv"), 1 },
+	{ "orders", OPT_FILE + BF_ORDERS, N_("FILE"), 0, N_("orders.csv"), 1 },
+	{ "absences", OPT_FILE + BF_ABSENCES, N_("FILE"), 0, N_("absences.csv"), 1 },
+	{ "closures", OPT_FILE + BF_CLOSURES, N_("FILE"), 0, N_("closures.csv"), 1 },
+	{ "payments", OPT_FILE + BF_PAYMENTS, N_("FILE"), 0, N_("payments.csv"), 1 },
+	{ "roster", OPT_FILE + BF_ROSTER, N_("FILE"), 0, N_("roster.csv"), 1 },
 	{ NULL, 0, NULL, 0, NULL, 0 },
 };
 
@@ -99,6 +112,12 @@ parse_opt(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_GAPS:
 		o.gaps = 1;
+		break;
+	case OPT_FILE + BF_SETTINGS: case OPT_FILE + BF_PRODUCERS: case OPT_FILE + BF_PRODUCTS:
+	case OPT_FILE + BF_MEMBERS: case OPT_FILE + BF_MEMBERSHIPS: case OPT_FILE + BF_SUBSCRIPTIONS:
+	case OPT_FILE + BF_ORDERS: case OPT_FILE + BF_ABSENCES: case OPT_FILE + BF_CLOSURES:
+	case OPT_FILE + BF_PAYMENTS: case OPT_FILE + BF_ROSTER:
+		basket_files[key - OPT_FILE] = arg;
 		break;
 	case OPT_MIN: {
 		char *end;

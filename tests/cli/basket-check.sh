@@ -105,4 +105,11 @@ t_run 66 basket-orders -C /nonexistent check
 t_err_has "cannot open '/nonexistent/"
 t_run 64 basket-orders -C "$E" check extra
 
+# Each file may be named by its own option instead of DIR/NAME.csv.
+cp "$EX/cafe-pluche/members.csv" "$TD/membres.csv"
+t_run 0 basket-orders -C "$EX/cafe-pluche" --members="$TD/membres.csv" check
+t_err_empty
+t_run 66 basket-orders -C "$EX/cafe-pluche" --orders="$TD/missing.csv" check
+t_err "basket-orders: cannot open '$TD/missing.csv': No such file or directory"
+
 t_py_flush
