@@ -103,6 +103,11 @@ static const char *const argp_words[] __attribute__((unused)) = {
 
 const struct argp cli_argp = { options, parse_opt, NULL, NULL, NULL, NULL, ESS_PACKAGE };
 
+const struct argp_child cli_children[] = {
+	{ &cli_argp, 0, NULL, 0 },
+	{ NULL, 0, NULL, 0 },
+};
+
 void
 cli_start(void)
 {

@@ -20,6 +20,8 @@ struct cli {
 
 extern struct cli cli;
 extern const struct argp cli_argp;
+/* cli_argp as the one child of a tool's argp. */
+extern const struct argp_child cli_children[];
 
 /* Default set of output formats: csv, tsv, json, jsonl, table, md. */
 #define CLI_FORMATS ((1u << OF_CSV) | (1u << OF_TSV) | (1u << OF_JSON) | \

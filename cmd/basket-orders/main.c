@@ -163,11 +163,6 @@ parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp_child children[] = {
-	{ &cli_argp, 0, NULL, 0 },
-	{ NULL, 0, NULL, 0 },
-};
-
 static const char doc[] = N_(
 	"The Monday organic-basket distribution: members and their fees, "
 	"subscriptions, orders, absences, closures, pick-up lists, producer "
@@ -186,7 +181,7 @@ static const char doc[] = N_(
 	"opened, 73 an output cannot be created, 74 read or write error.");
 
 static const struct argp argp = {
-	options, parse_opt, N_("COMMAND"), doc, children, NULL, ESS_PACKAGE,
+	options, parse_opt, N_("COMMAND"), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
 static ess_day

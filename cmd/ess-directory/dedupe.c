@@ -107,10 +107,8 @@ static const char doc[] = N_(
 	"merged_ids.  The report's columns are kept_id, kept_line, merged_id, "
 	"merged_line, reason (siret, name-postcode, name-nearby) and detail.");
 
-extern const struct argp_child dir_children[];
-
 const struct argp dedupe_argp = {
-	options, parse_opt, N_("[FILE]..."), doc, dir_children, NULL, ESS_PACKAGE,
+	options, parse_opt, N_("[FILE]..."), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
 enum rule { R_SIRET, R_NAME_POSTCODE, R_NAME_NEARBY };

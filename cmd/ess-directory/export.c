@@ -118,10 +118,8 @@ static const char doc[] = N_(
 	"atomically; its extension (.vcf, .geojson, .jsonld, .html, .md) "
 	"gives the format when --format is not given.");
 
-extern const struct argp_child dir_children[];
-
 const struct argp export_argp = {
-	options, parse_opt, N_("[FILE]..."), doc, dir_children, NULL, ESS_PACKAGE,
+	options, parse_opt, N_("[FILE]..."), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
 /* ------------------------------------------------------------ shared checks */

@@ -120,10 +120,8 @@ static const char doc[] = N_(
 	"establishments needs both sorted by siren, as INSEE publishes them.  "
 	"RNA files that are not UTF-8 are read as Windows-1252.");
 
-extern const struct argp_child dir_children[];
-
 const struct argp import_argp = {
-	options, parse_opt, N_("--from=SOURCE [FILE]..."), doc, dir_children, NULL, ESS_PACKAGE,
+	options, parse_opt, N_("--from=SOURCE [FILE]..."), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
 /* ------------------------------------------------------------ output */

@@ -16,11 +16,6 @@
 #include "dir.h"
 #include "err.h"
 
-const struct argp_child dir_children[] = {
-	{ &cli_argp, 0, NULL, 0 },
-	{ NULL, 0, NULL, 0 },
-};
-
 static const struct command commands[] = {
 	{ "import", &import_argp, import_run, 0 },
 	{ "validate", &validate_argp, validate_run, 0 },
@@ -86,7 +81,7 @@ top_parse(int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp top_argp = {
-	NULL, top_parse, N_("COMMAND [OPTION]... [FILE]..."), doc, dir_children, NULL, ESS_PACKAGE,
+	NULL, top_parse, N_("COMMAND [OPTION]... [FILE]..."), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
 const char *argp_program_version = "ess-directory (ess-tools) " ESS_VERSION;

@@ -79,10 +79,8 @@ static const char doc[] = N_(
 	"Columns: need_id, need_name, need, offer_id, offer_name, offer, "
 	"score, km.");
 
-extern const struct argp_child dir_children[];
-
 const struct argp match_argp = {
-	options, parse_opt, N_("[FILE]..."), doc, dir_children, NULL, ESS_PACKAGE,
+	options, parse_opt, N_("[FILE]..."), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
 /* A record: its id and name (offsets in text), its actor, its place. */

@@ -218,10 +218,8 @@ static const char doc[] = N_(
 	"whole word, or the start of one when it ends with '*'.  A four-digit "
 	"postcode is read with its lost leading zero (1000 is 01000).");
 
-extern const struct argp_child dir_children[];
-
 const struct argp query_argp = {
-	options, parse_opt, N_("[FILE]..."), doc, dir_children, NULL, ESS_PACKAGE,
+	options, parse_opt, N_("[FILE]..."), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
 /* Checks that every column a condition needs is in the file. */

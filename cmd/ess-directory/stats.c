@@ -53,10 +53,8 @@ static const char doc[] = N_(
 	"by value; an empty value is counted as \"\" and listed last.  -o svg "
 	"draws the counts as bars.");
 
-extern const struct argp_child dir_children[];
-
 const struct argp stats_argp = {
-	options, parse_opt, N_("[FILE]..."), doc, dir_children, NULL, ESS_PACKAGE,
+	options, parse_opt, N_("[FILE]..."), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
 struct group {

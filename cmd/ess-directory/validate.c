@@ -140,10 +140,8 @@ static const char doc[] = N_(
 	"that cannot be repaired is written as it was, and said.  Exit status: "
 	"0 when no problem is left (warnings do not count), 65 otherwise.");
 
-extern const struct argp_child dir_children[];
-
 const struct argp validate_argp = {
-	options, parse_opt, N_("[FILE]..."), doc, dir_children, NULL, ESS_PACKAGE,
+	options, parse_opt, N_("[FILE]..."), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
 /* ------------------------------------------------------------ checks */

@@ -231,11 +231,6 @@ parse_opt(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
-static const struct argp_child children[] = {
-	{ &cli_argp, 0, NULL, 0 },
-	{ NULL, 0, NULL, 0 },
-};
-
 static const char doc[] = N_(
 	"Count sticker votes (green agrees, red disagrees) and general-assembly motions."
 	"\vWith no FILE, or when FILE is -, read standard input.  Input is CSV "
@@ -246,7 +241,7 @@ static const char doc[] = N_(
 	"chart.");
 
 static const struct argp argp = {
-	options, parse_opt, N_("[FILE]..."), doc, children, NULL, ESS_PACKAGE,
+	options, parse_opt, N_("[FILE]..."), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
 void
