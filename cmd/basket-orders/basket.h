@@ -63,6 +63,7 @@ struct product {
 struct member {
 	const char *id, *household, *name, *phone, *email;
 	const char *sort_key;	/* the name folded: lists sort by it, not by bytes */
+	size_t hh;		/* the household's number, to compare without strcmp */
 	struct where at;
 };
 
@@ -140,7 +141,7 @@ struct basket {
 	struct move *moves; size_t nmoves;
 	struct payment *payments; size_t npayments;
 	struct duty *roster; size_t nroster;
-	struct map member_ids, product_ids, producer_ids;
+	struct map member_ids, product_ids, producer_ids, household_ids;
 };
 
 /* One line of a distribution: what a member takes of a product. */

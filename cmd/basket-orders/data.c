@@ -357,6 +357,7 @@ load_members(struct basket *b)
 	struct file f;
 
 	map_init(&b->member_ids);
+	map_init(&b->household_ids);
 	file_open(&f, b->dir, "members.csv", 1, spec, 5);
 	while (file_next(&f)) {
 		const char *id = field(&f, 0), *hh = field(&f, 1);
@@ -368,14 +369,16 @@ load_members(struct basket *b)
 			continue;
 		}
 		{
+			const char *h = *hh ? hh : id;
+			size_t hh_no = map_put(&b->household_ids, h, strlen(h), NULL);
 			struct buf key;
 
 			buf_init(&key);
 			text_fold(&key, field(&f, 2), strlen(field(&f, 2)));
 			buf_addc(&key, '\0');
-			*GROW(b->members, b->nmembers) = (struct member){ keep(id), keep(*hh ? hh : id),
+			*GROW(b->members, b->nmembers) = (struct member){ keep(id), keep(h),
 				keep(field(&f, 2)), keep(field(&f, 3)), keep(field(&f, 4)),
-				buf_detach(&key), here(&f) };
+				buf_detach(&key), hh_no, here(&f) };
 		}
 	}
 	file_close(&f);

@@ -114,7 +114,7 @@ member_valid(const struct basket *b, size_t m, ess_day d, int *visit)
 			continue;
 		/* A family membership covers the payer's whole household. */
 		if (ms->member != m && !(ms->kind == KIND_FAMILY &&
-		    strcmp(b->members[ms->member].household, b->members[m].household) == 0))
+		    b->members[ms->member].hh == b->members[m].hh))
 			continue;
 		if (ms->kind == KIND_VISIT) {
 			if (ms->paid_on == d)

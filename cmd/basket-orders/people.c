@@ -117,7 +117,7 @@ member_row(const struct basket *b, size_t m, ess_day on, struct mrow *r)
 		if (ms->paid_on > on)
 			continue;
 		if (!own && (ms->kind != KIND_FAMILY ||
-		    strcmp(b->members[ms->member].household, b->members[m].household) != 0))
+		    b->members[ms->member].hh != b->members[m].hh))
 			continue;
 		u = valid_until(b, ms);
 		if (on > u)
