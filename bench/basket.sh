@@ -218,9 +218,7 @@ LOAD1=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)
 	echo "date: $(date '+%Y-%m-%d %H:%M')  machine: $(nproc) cores," \
 		"$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 	echo "rounds: $ROUNDS interleaved, median wall time; peak RSS is the largest seen"
-	echo "load average before/after: ${LOAD0:-?} / ${LOAD1:-?}"
-	awk -v l="${LOAD0%% *}" 'BEGIN { if (l + 0 > 0.5) print "note: the machine " \
-		"was busy when the run began: other work makes the figures noisy" }'
+	bench_load_note
 	echo "basket-orders: bin/basket-orders of $(date -r bin/basket-orders '+%Y-%m-%d %H:%M:%S')"
 	[ -n "$SQLITE" ] && echo "peer: sqlite3 $(sqlite3 --version | cut -d' ' -f1), bench/basket.sql"
 	echo

@@ -388,9 +388,7 @@ verdict() { # STATUS DETAIL
 	echo "  generator: $(sed 's/^rows=[0-9]* //' "$FILE.stats" 2>/dev/null |
 		tr ' ' ',' | sed 's/,/, /g')"
 	echo "rounds: $ROUNDS interleaved, median wall time; peak RSS is the largest seen"
-	echo "load average before/after: ${LOAD0:-?} / ${LOAD1:-?}"
-	awk -v l="${LOAD0%% *}" 'BEGIN { if (l + 0 > 0.5) print "note: the machine " \
-		"was busy when the run began: other work makes the figures noisy" }'
+	bench_load_note
 	echo "ess-directory: $("$ESS" --version 2>/dev/null | head -n 1)," \
 		"$ESS_SRC of $ESS_DATE"
 	v=

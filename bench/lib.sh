@@ -1,4 +1,4 @@
-# bench/lib.sh: what bench/tally.sh and bench/directory.sh share; sourced
+# bench/lib.sh: what bench/tally.sh, directory.sh and basket.sh share; sourced
 # after each sets W (its work folder) and TIMEOUT.
 #
 #   say TEXT...              a line on stderr
@@ -6,6 +6,9 @@
 #                            commands (as root, unless BENCH_INSTALL=0), or
 #                            says what to run; sets TIMEBIN, TO and PY
 #   median, minof, maxof     of the numbers on stdin (space or newline)
+#   bench_load_note          the load average before and after the run
+#                            (LOAD0, LOAD1), and a warning when the
+#                            machine was busy at the start
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -50,3 +53,9 @@ median() { tr ' ' '\n' | awk 'NF' | sort -g |
 		print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minof() { tr ' ' '\n' | awk 'NF' | sort -g | head -n 1; }
 maxof() { tr ' ' '\n' | awk 'NF && $1 > m { m = $1 } END { if (NR) print m }'; }
+
+bench_load_note() {
+	echo "load average before/after: ${LOAD0:-?} / ${LOAD1:-?}"
+	awk -v l="${LOAD0%% *}" 'BEGIN { if (l + 0 > 0.5) print "note: the machine " \
+		"was busy when the run began: other work makes the figures noisy" }'
+}

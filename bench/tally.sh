@@ -290,9 +290,7 @@ read -r CAT_T _ <<< "$(fig cat)"
 	echo "file: $FILE, $ROWS rows, $BYTES bytes ($(awk -v b="$BYTES" \
 		'BEGIN { printf "%.0f", b / 1e6 }') MB), in the page cache"
 	echo "rounds: $ROUNDS interleaved, median wall time; peak RSS is the largest seen"
-	echo "load average before/after: ${LOAD0:-?} / ${LOAD1:-?}"
-	awk -v l="${LOAD0%% *}" 'BEGIN { if (l + 0 > 0.5) print "note: the machine " \
-		"was busy when the run began: other work makes the figures noisy" }'
+	bench_load_note
 	echo "ess-tally: $("$ESS" --version 2>/dev/null | head -n 1)," \
 		"bin/ess-tally of $(date -r bin/ess-tally '+%Y-%m-%d %H:%M:%S')"
 	v=
