@@ -27,6 +27,8 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Ilib $(WARN) $(PKG_CFLAGS) \
 	-DESS_VERSION='"$(VERSION)"' -DESS_LOCALEDIR='"$(LOCALEDIR)"' $(CFLAGS)
 LIBS = -lcsv $(PKG_LIBS) -lpthread -lm
+# Libraries only one binary needs.
+LIBS_ess-minutes = $(shell pkg-config --libs md4c 2>/dev/null || echo -lmd4c)
 SAN = -O1 -g -gdwarf-4 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
 CMDS := $(notdir $(patsubst %/main.c,%,$(wildcard cmd/*/main.c)))
@@ -68,10 +70,10 @@ build/asan/libess.a: $(LIB_SRC:%.c=build/asan/obj/%.o)
 define cmd_rules
 bin/$(1): $(patsubst %.c,build/obj/%.o,$(wildcard cmd/$(1)/*.c)) build/libess.a
 	@mkdir -p bin
-	$$(CC) $$(LDFLAGS) $$^ $$(LIBS) -o $$@
+	$$(CC) $$(LDFLAGS) $$^ $$(LIBS_$(1)) $$(LIBS) -o $$@
 build/asan/bin/$(1): $(patsubst %.c,build/asan/obj/%.o,$(wildcard cmd/$(1)/*.c)) build/asan/libess.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(SAN) $$(LDFLAGS) $$^ $$(LIBS) -o $$@
+	$$(CC) $$(SAN) $$(LDFLAGS) $$^ $$(LIBS_$(1)) $$(LIBS) -o $$@
 endef
 $(foreach c,$(CMDS),$(eval $(call cmd_rules,$(c))))
 
