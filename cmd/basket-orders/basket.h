@@ -142,6 +142,12 @@ struct basket {
 	struct payment *payments; size_t npayments;
 	struct duty *roster; size_t nroster;
 	struct map member_ids, product_ids, producer_ids, household_ids;
+	/* Indexes built once after loading (basket_index), so that a year of
+	 * distributions does not scan every file for every line: */
+	size_t *ms_start, *ms_of;	/* memberships by household: ms_of[ms_start[h]..ms_start[h + 1]) */
+	size_t *abs_start, *abs_of;	/* absences by member, likewise */
+	size_t *ord_sorted;		/* orders by date, member, product, then file order */
+	unsigned char *ord_last;	/* per order: the last line for its date, member and product */
 };
 
 /* One line of a distribution: what a member takes of a product. */
@@ -183,6 +189,8 @@ extern const char *basket_files[BF_NFILES];
 void basket_load(struct basket *b, const char *dir);
 /* Rows the reader rejected while loading (with --keep-going). */
 extern long basket_rejected;
+/* Builds the indexes of struct basket (basket_load calls it). */
+void basket_index(struct basket *b);
 /* Cross-checks the folder; 0, or 65 when it said a problem. */
 int basket_check(const struct basket *b);
 

@@ -626,4 +626,5 @@ basket_load(struct basket *b, const char *dir)
 	load_spans(b);
 	load_payments(b);
 	load_roster(b);
+	basket_index(b);
 }

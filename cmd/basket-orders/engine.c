@@ -70,14 +70,6 @@ distribution_on(const struct basket *b, ess_day d, const char **why)
 	return d;
 }
 
-/* Whether a distribution was held for the nominal date n (on n, or on
- * the day it was moved to). */
-static int
-held_nominal(const struct basket *b, ess_day n)
-{
-	return date_weekday(n) == b->set.weekday && !closure_on(b, n);
-}
-
 /* Whether subscription s is due at the distribution of nominal date n. */
 static int
 due(const struct subscription *s, ess_day n)
@@ -85,17 +77,62 @@ due(const struct subscription *s, ess_day n)
 	return s->from <= n && n <= s->to && (week_of(n) - week_of(s->from)) % s->every == 0;
 }
 
+/* The nominal date of subscription s's k-th due week. */
+static ess_day
+due_date(const struct basket *b, const struct subscription *s, long k)
+{
+	ess_day monday = s->from - (date_weekday(s->from) - 1);
+
+	return (ess_day)(monday + 7L * s->every * k + (b->set.weekday - 1));
+}
+
+/* s's first due date on or after d. */
+static ess_day
+first_due_on_or_after(const struct basket *b, const struct subscription *s, ess_day d)
+{
+	ess_day first = due_date(b, s, 0);
+	long step = 7L * s->every;
+
+	return d <= first ? first : (ess_day)(first + (d - first + step - 1) / step * step);
+}
+
+/* The number of s's due dates in [lo, hi). */
+static long
+due_count(const struct basket *b, const struct subscription *s, ess_day lo, ess_day hi)
+{
+	ess_day first = due_date(b, s, 0);
+	long step = 7L * s->every, k0, k1;
+
+	if (lo < first)
+		lo = first;
+	if (hi <= lo)
+		return 0;
+	k0 = (lo - first + step - 1) / step;	/* first k with date >= lo */
+	k1 = (hi - first + step - 1) / step;	/* first k with date >= hi */
+	return k1 - k0;
+}
+
 /* For a shared subscription due at n: 0 when it is its member's turn, 1
  * the other household's.  Turns count the distributions held since the
- * start where the basket was due. */
+ * start where the basket was due: the due dates before n, less those a
+ * closure covers (each counted once, under the first closure covering
+ * it, as closure_on finds it). */
 static int
 turn(const struct basket *b, const struct subscription *s, ess_day n)
 {
-	long held = 0;
+	ess_day hi = n <= s->to ? n : s->to + 1;
+	long held = due_count(b, s, s->from, hi);
 
-	for (ess_day d = s->from; d < n; d += 7) {
-		if (due(s, d) && held_nominal(b, d))
-			held++;
+	for (size_t i = 0; i < b->nclosures; i++) {
+		const struct span *c = &b->closures[i];
+		ess_day lo = c->from > s->from ? c->from : s->from;
+		ess_day chi = c->to + 1 < hi ? c->to + 1 : hi;
+
+		if (chi <= lo)
+			continue;
+		for (ess_day d = first_due_on_or_after(b, s, lo); d < chi; d += (ess_day)(7 * s->every))
+			if (closure_on(b, d) == c)
+				held--;
 	}
 	return (int)(held % 2);
 }
@@ -103,18 +140,18 @@ turn(const struct basket *b, const struct subscription *s, ess_day n)
 int
 member_valid(const struct basket *b, size_t m, ess_day d, int *visit)
 {
+	size_t hh = b->members[m].hh;
 	int y, mo, dd, py, pm, pd;
 
 	*visit = 0;
 	date_to_ymd(d, &y, &mo, &dd);
-	for (size_t i = 0; i < b->nmemberships; i++) {
-		const struct membership *ms = &b->memberships[i];
+	for (size_t j = b->ms_start[hh]; j < b->ms_start[hh + 1]; j++) {
+		const struct membership *ms = &b->memberships[b->ms_of[j]];
 
 		if (ms->paid_on > d)
 			continue;
 		/* A family membership covers the payer's whole household. */
-		if (ms->member != m && !(ms->kind == KIND_FAMILY &&
-		    b->members[ms->member].hh == b->members[m].hh))
+		if (ms->member != m && ms->kind != KIND_FAMILY)
 			continue;
 		if (ms->kind == KIND_VISIT) {
 			if (ms->paid_on == d)
@@ -131,30 +168,141 @@ member_valid(const struct basket *b, size_t m, ess_day d, int *visit)
 static int
 absent(const struct basket *b, size_t m, ess_day d)
 {
-	for (size_t i = 0; i < b->nabsences; i++)
-		if (b->absences[i].member == m && b->absences[i].from <= d && d <= b->absences[i].to)
+	for (size_t j = b->abs_start[m]; j < b->abs_start[m + 1]; j++) {
+		const struct absence *a = &b->absences[b->abs_of[j]];
+
+		if (a->from <= d && d <= a->to)
 			return 1;
+	}
 	return 0;
 }
 
-/* The line of member and product in lines, added when absent. */
-static struct line *
-line_for(struct line **lines, size_t *n, size_t member, size_t product)
+/* Fills start[0..n] and of[] so that of[start[k]..start[k + 1]) lists, in
+ * file order, the records i < count whose key(i) is k. */
+static void
+group_by(size_t n, size_t count, size_t (*key)(const struct basket *, size_t),
+	const struct basket *b, size_t **startp, size_t **ofp)
 {
-	for (size_t i = 0; i < *n; i++)
-		if ((*lines)[i].member == member && (*lines)[i].product == product)
-			return &(*lines)[i];
-	*lines = xreallocarray(*lines, *n + 1, sizeof **lines);
-	(*lines)[*n] = (struct line){ .member = member, .product = product, .status = ST_OK };
-	return &(*lines)[(*n)++];
+	size_t *start = xcalloc(n + 2, sizeof *start), *of = xcalloc(count + 1, sizeof *of);
+
+	for (size_t i = 0; i < count; i++)
+		start[key(b, i) + 2]++;
+	for (size_t k = 2; k < n + 2; k++)
+		start[k] += start[k - 1];
+	for (size_t i = 0; i < count; i++)
+		of[start[key(b, i) + 1]++] = i;
+	*startp = start;
+	*ofp = of;
+}
+
+static size_t
+membership_household(const struct basket *b, size_t i)
+{
+	return b->members[b->memberships[i].member].hh;
+}
+
+static size_t
+absence_member(const struct basket *b, size_t i)
+{
+	return b->absences[i].member;
+}
+
+static const struct basket *sort_basket;
+
+static int
+order_cmp(const void *pa, const void *pb)
+{
+	const struct order *o = sort_basket->orders;
+	size_t a = *(const size_t *)pa, c = *(const size_t *)pb;
+
+	if (o[a].date != o[c].date)
+		return o[a].date < o[c].date ? -1 : 1;
+	if (o[a].member != o[c].member)
+		return o[a].member < o[c].member ? -1 : 1;
+	if (o[a].product != o[c].product)
+		return o[a].product < o[c].product ? -1 : 1;
+	return a < c ? -1 : a > c;
+}
+
+void
+basket_index(struct basket *b)
+{
+	group_by(b->household_ids.n, b->nmemberships, membership_household, b, &b->ms_start, &b->ms_of);
+	group_by(b->nmembers, b->nabsences, absence_member, b, &b->abs_start, &b->abs_of);
+	b->ord_sorted = xcalloc(b->norders + 1, sizeof *b->ord_sorted);
+	b->ord_last = xcalloc(b->norders + 1, 1);
+	for (size_t i = 0; i < b->norders; i++)
+		b->ord_sorted[i] = i;
+	sort_basket = b;
+	qsort(b->ord_sorted, b->norders, sizeof *b->ord_sorted, order_cmp);
+	for (size_t i = 0; i < b->norders; i++) {
+		const struct order *o = &b->orders[b->ord_sorted[i]], *next;
+
+		next = i + 1 < b->norders ? &b->orders[b->ord_sorted[i + 1]] : NULL;
+		b->ord_last[b->ord_sorted[i]] = !next || next->date != o->date ||
+			next->member != o->member || next->product != o->product;
+	}
+}
+
+/* The lines of one distribution, found by member and product through an
+ * open-addressing table of line numbers + 1. */
+struct lineset {
+	struct line *lines;
+	size_t n;
+	uint32_t *slot;
+	size_t mask;
+};
+
+/* The line of member and product, added when absent. */
+static struct line *
+line_for(struct lineset *ls, size_t member, size_t product)
+{
+	size_t h = (member * 0x9e3779b97f4a7c15u ^ product * 0xc2b2ae3d27d4eb4fu) & ls->mask;
+
+	for (; ls->slot[h]; h = (h + 1) & ls->mask) {
+		struct line *l = &ls->lines[ls->slot[h] - 1];
+
+		if (l->member == member && l->product == product)
+			return l;
+	}
+	ls->lines[ls->n] = (struct line){ .member = member, .product = product, .status = ST_OK };
+	ls->slot[h] = (uint32_t)++ls->n;
+	return &ls->lines[ls->n - 1];
+}
+
+/* The first of the orders sorted by date whose date is d or later. */
+static size_t
+orders_from(const struct basket *b, ess_day d)
+{
+	size_t lo = 0, hi = b->norders;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (b->orders[b->ord_sorted[mid]].date < d)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 size_t
 distribution_lines(const struct basket *b, ess_day d, ess_day nominal, struct line **out)
 {
-	struct line *lines = NULL;
-	size_t n = 0;
+	size_t first = orders_from(b, d), last = first, most, cap = 16;
+	struct lineset ls = { 0 };
 
+	while (last < b->norders && b->orders[b->ord_sorted[last]].date == d)
+		last++;
+	/* At most two lines a subscription (a shared one names both
+	 * households) and one an order. */
+	most = 2 * b->nsubs + (last - first) + 1;
+	while (cap < 2 * most)
+		cap *= 2;
+	ls.lines = xcalloc(most, sizeof *ls.lines);
+	ls.slot = xcalloc(cap, sizeof *ls.slot);
+	ls.mask = cap - 1;
 	for (size_t i = 0; i < b->nsubs; i++) {
 		const struct subscription *s = &b->subs[i];
 		struct line *l;
@@ -162,38 +310,32 @@ distribution_lines(const struct basket *b, ess_day d, ess_day nominal, struct li
 		if (!due(s, nominal))
 			continue;
 		if (s->shared_with >= 0 && turn(b, s, nominal)) {
-			l = line_for(&lines, &n, s->member, s->product);
+			l = line_for(&ls, s->member, s->product);
 			l->status = ST_SHARED_TURN;
-			l = line_for(&lines, &n, (size_t)s->shared_with, s->product);
+			l = line_for(&ls, (size_t)s->shared_with, s->product);
 		} else {
-			l = line_for(&lines, &n, s->member, s->product);
+			l = line_for(&ls, s->member, s->product);
 		}
 		l->qty += s->qty;
 		l->subscribed = 1;
 		if (l->status == ST_SHARED_TURN)
 			l->status = ST_OK;
 	}
-	/* Orders: the last line for the date, member and product wins. */
-	for (size_t i = 0; i < b->norders; i++) {
+	/* Orders: the last line for the date, member and product wins; lines
+	 * come in file order, as the orders were written. */
+	for (size_t i = 0; i < b->norders && first < last; i++) {
 		const struct order *o = &b->orders[i];
-		int last = 1;
 		struct line *l;
 
-		if (o->date != d)
+		if (o->date != d || !b->ord_last[i])
 			continue;
-		for (size_t j = i + 1; j < b->norders && last; j++)
-			if (b->orders[j].date == d && b->orders[j].member == o->member &&
-			    b->orders[j].product == o->product)
-				last = 0;
-		if (!last)
-			continue;
-		l = line_for(&lines, &n, o->member, o->product);
+		l = line_for(&ls, o->member, o->product);
 		l->qty = o->qty;
 		if (o->qty == 0)
 			l->status = ST_CANCELLED;
 	}
-	for (size_t i = 0; i < n; i++) {
-		struct line *l = &lines[i];
+	for (size_t i = 0; i < ls.n; i++) {
+		struct line *l = &ls.lines[i];
 		int64_t price = price_on(&b->products[l->product], d);
 
 		l->unit_price = price < 0 ? 0 : price;
@@ -205,6 +347,7 @@ distribution_lines(const struct basket *b, ess_day d, ess_day nominal, struct li
 		l->amount = l->billed ? (l->qty * l->unit_price + QTY_ONE / 2) / QTY_ONE : 0;
 		l->membership = member_valid(b, l->member, d, &l->visit);
 	}
-	*out = lines;
-	return n;
+	free(ls.slot);
+	*out = ls.lines;
+	return ls.n;
 }
