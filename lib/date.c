@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 
@@ -218,4 +219,14 @@ date_parse_weekday(const char *s)
 			if (name_matches(s, (size_t)(e - s), weekdays[i][j]))
 				return (int)j + 1;
 	return -1;
+}
+
+ess_day
+date_today(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }

@@ -31,6 +31,8 @@ char *date_format(ess_day day, char *out);
 
 /* Adds n months, clamping the day to the end of the month (Jan 31 + 1 = Feb 28/29). */
 ess_day date_add_months(ess_day day, int n);
+/* Today in the local calendar (TZ), as the clock says. */
+ess_day date_today(void);
 
 /* Parses a weekday name in English or French ("monday", "lundi", "Mon"); 1..7, or -1. */
 int date_parse_weekday(const char *s);

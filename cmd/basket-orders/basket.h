@@ -88,6 +88,8 @@ struct order {
 	ess_day date;
 	size_t member, product;
 	int64_t qty;		/* 0 cancels */
+	int64_t placed;		/* ordered_at, in minutes since 1970-01-01 00:00; -1 when not given */
+	int late;		/* placed after the deadline (order_deadline_hours): not applied */
 	struct where at;
 };
 
@@ -129,6 +131,7 @@ struct duty {
 
 struct basket {
 	const char *dir;
+	ess_day today;		/* --today, or the clock's */
 	struct settings set;
 	struct producer *producers; size_t nproducers;
 	struct product *products; size_t nproducts;
@@ -162,6 +165,11 @@ struct line {
 	int subscribed, billed, membership, visit;
 };
 
+/* The deadline of orders for the distribution held on d, in minutes since
+ * 1970-01-01 00:00 (local time): its opening less order_deadline_hours. */
+int64_t order_deadline(const struct basket *b, ess_day d);
+/* Minutes since 1970-01-01 00:00 as "YYYY-MM-DD HH:MM" in out (20 bytes). */
+const char *stamp_format(int64_t minutes, char *out);
 /* The price of p in force on d, in cents, or -1. */
 int64_t price_on(const struct product *p, ess_day d);
 /* The closure covering d, or NULL. */

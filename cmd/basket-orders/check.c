@@ -71,6 +71,13 @@ basket_check(const struct basket *b)
 		const struct order *o = &b->orders[i];
 		const struct product *p = &b->products[o->product];
 
+		if (o->late) {
+			char s1[20], s2[20];
+
+			problem(&o->at, _("ordered at %s, after the deadline of %s (order_deadline_hours): "
+				"not applied"), stamp_format(o->placed, s1),
+				stamp_format(order_deadline(b, o->date), s2));
+		}
 		if (!held_on(b, o->date))
 			problem(&o->at, _("%s is not a distribution day"), date_format(o->date, d1));
 		if (price_on(p, o->date) < 0)

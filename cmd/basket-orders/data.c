@@ -7,6 +7,7 @@
  * file:line:col (exit 65, or the row left out with --keep-going).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -138,6 +139,41 @@ get_date(struct file *f, int col, ess_day empty_is, ess_day *out)
 		return 0;
 	}
 	return 1;
+}
+
+/* A moment "DATE HH:MM" (or DATE alone: its midnight; "T" or a space
+ * between; 14h30 as well), in minutes since 1970-01-01 00:00; -1 when
+ * empty. */
+static int
+get_stamp(struct file *f, int col, int64_t *out)
+{
+	const char *v = field(f, col);
+	char day[32];
+	size_t n = strcspn(v, " T");
+	int h = 0, m = 0, used = 0;
+	ess_day d;
+
+	*out = -1;
+	if (!*v)
+		return 1;
+	if (n < sizeof day) {
+		memcpy(day, v, n);
+		day[n] = '\0';
+		if (date_parse(day, &d) == 0) {
+			const char *t = v + n;
+
+			while (*t == ' ' || *t == 'T')
+				t++;
+			if (!*t || ((sscanf(t, "%2d:%2d%n", &h, &m, &used) == 2 ||
+			    sscanf(t, "%2dh%2d%n", &h, &m, &used) == 2) && !t[used] &&
+			    h >= 0 && h < 24 && m >= 0 && m < 60)) {
+				*out = (int64_t)d * 1440 + h * 60 + m;
+				return 1;
+			}
+		}
+	}
+	table_reject(f->t, f->r, f->idx[col], _("'%s' is not a date and time (YYYY-MM-DD HH:MM)"), v);
+	return 0;
 }
 
 static int
@@ -481,18 +517,22 @@ load_orders(struct basket *b)
 		{ "member", "adherent|membre", COL_REQUIRED },
 		{ "product", "produit|article", COL_REQUIRED },
 		{ "quantity", "quantite|qte|nombre", COL_REQUIRED },
+		{ "ordered_at", "commande_le|saisie_le|saisi_le|horodatage|timestamp", 0 },
 	};
 	struct file f;
 
-	if (!file_open(&f, b->dir, "orders.csv", 0, spec, 4))
+	if (!file_open(&f, b->dir, "orders.csv", 0, spec, 5))
 		return;
 	while (file_next(&f)) {
-		struct order o = { .at = here(&f) };
+		struct order o = { .at = here(&f), .placed = -1 };
 
 		if (!get_date(&f, 0, 0, &o.date) || !get_ref(&f, 1, &b->member_ids, _("member"), &o.member) ||
 		    !get_ref(&f, 2, &b->product_ids, _("product"), &o.product) ||
-		    !get_qty(&f, 3, b->products[o.product].pricing == PRICE_KG, &o.qty))
+		    !get_qty(&f, 3, b->products[o.product].pricing == PRICE_KG, &o.qty) ||
+		    !get_stamp(&f, 4, &o.placed))
 			continue;
+		o.late = o.placed >= 0 && b->set.order_deadline_hours > 0 &&
+			o.placed > order_deadline(b, o.date);
 		*GROW(b->orders, b->norders) = o;
 	}
 	file_close(&f);

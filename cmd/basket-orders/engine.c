@@ -11,6 +11,7 @@
  * One-off orders change the subscribed quantity for that date (the last
  * line for a date, member and product wins; 0 cancels) or add a line.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +23,26 @@ static long
 week_of(ess_day d)
 {
 	return (long)((d - (date_weekday(d) - 1)) / 7);
+}
+
+int64_t
+order_deadline(const struct basket *b, ess_day d)
+{
+	return (int64_t)d * 1440 + b->set.open_min - (int64_t)b->set.order_deadline_hours * 60;
+}
+
+const char *
+stamp_format(int64_t minutes, char *out)
+{
+	char day[16];
+	unsigned in_day;
+
+	if (minutes < 0)
+		minutes = 0;
+	in_day = (unsigned)(minutes % 1440);
+	date_format((ess_day)(minutes / 1440), day);
+	snprintf(out, 20, "%.10s %02u:%02u", day, in_day / 60 % 100, in_day % 60);
+	return out;
 }
 
 int64_t
@@ -59,6 +80,11 @@ distribution_on(const struct basket *b, ess_day d, const char **why)
 		}
 	if (date_weekday(d) != b->set.weekday) {
 		*why = N_("not a distribution day");
+		return 0;
+	}
+	if ((b->set.season_from && d < b->set.season_from) ||
+	    (b->set.season_to && d > b->set.season_to)) {
+		*why = N_("outside the season (season_from and season_to in settings.csv)");
 		return 0;
 	}
 	if (closure_on(b, d)) {
@@ -235,12 +261,20 @@ basket_index(struct basket *b)
 		b->ord_sorted[i] = i;
 	sort_basket = b;
 	qsort(b->ord_sorted, b->norders, sizeof *b->ord_sorted, order_cmp);
-	for (size_t i = 0; i < b->norders; i++) {
+	/* The last line in time of each date, member and product wins,
+	 * among those placed before the deadline. */
+	for (size_t i = 0, last = SIZE_MAX; i < b->norders; i++) {
 		const struct order *o = &b->orders[b->ord_sorted[i]], *next;
 
+		if (!o->late)
+			last = b->ord_sorted[i];
 		next = i + 1 < b->norders ? &b->orders[b->ord_sorted[i + 1]] : NULL;
-		b->ord_last[b->ord_sorted[i]] = !next || next->date != o->date ||
-			next->member != o->member || next->product != o->product;
+		if (!next || next->date != o->date || next->member != o->member ||
+		    next->product != o->product) {
+			if (last != SIZE_MAX)
+				b->ord_last[last] = 1;
+			last = SIZE_MAX;
+		}
 	}
 }
 

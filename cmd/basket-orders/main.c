@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "basket.h"
 #include "cli.h"
@@ -24,7 +23,7 @@ int pickup(const struct basket *b, ess_day d, int next);
 /* What the options say, for every command. */
 static struct {
 	const char *dir;
-	ess_day date, from, to, on;
+	ess_day date, from, to, on, today;
 	int next, gaps, by_product, min;
 	int year, month;	/* --month */
 } o = { .dir = ".", .min = 2 };
@@ -37,7 +36,7 @@ static const char *const cmd_names[C_NCMDS] = {
 static int cmd = -1;
 
 enum {
-	OPT_DATE = 0x200, OPT_NEXT, OPT_FROM, OPT_TO, OPT_ON, OPT_MONTH, OPT_BY, OPT_GAPS, OPT_MIN,
+	OPT_DATE = 0x200, OPT_TODAY, OPT_NEXT, OPT_FROM, OPT_TO, OPT_ON, OPT_MONTH, OPT_BY, OPT_GAPS, OPT_MIN,
 	OPT_FILE = 0x300,
 };
 
@@ -45,6 +44,7 @@ static const struct argp_option options[] = {
 	{ "directory", 'C', N_("DIR"), 0, N_("the data folder (default: the current folder)"), 0 },
 	{ "date", OPT_DATE, N_("DATE"), 0, N_("pickup, totals: the distribution of DATE"), 0 },
 	{ "next", OPT_NEXT, NULL, 0, N_("pickup: the next distribution, today's included"), 0 },
+	{ "today", OPT_TODAY, N_("DATE"), 0, N_("take DATE for today (--next, and the default of --on and --from)"), 0 },
 	{ "from", OPT_FROM, N_("DATE"), 0, N_("totals, calendar, roster: from DATE"), 0 },
 	{ "to", OPT_TO, N_("DATE"), 0, N_("totals, calendar, roster: to DATE"), 0 },
 	{ "on", OPT_ON, N_("DATE"), 0, N_("balance, members: on DATE (default: today)"), 0 },
@@ -86,6 +86,9 @@ parse_opt(int key, char *arg, struct argp_state *state)
 		break;
 	case OPT_DATE:
 		o.date = parse_date(state, "--date", arg);
+		break;
+	case OPT_TODAY:
+		o.today = parse_date(state, "--today", arg);
 		break;
 	case OPT_NEXT:
 		o.next = 1;
@@ -184,16 +187,6 @@ static const struct argp argp = {
 	options, parse_opt, N_("COMMAND"), doc, cli_children, NULL, ESS_PACKAGE,
 };
 
-static ess_day
-today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 const char *argp_program_version = "basket-orders (ess-tools) " ESS_VERSION;
 
 int
@@ -207,6 +200,7 @@ main(int argc, char **argv)
 	argp_parse(&argp, argc, argv, 0, NULL, NULL);
 	cli_start();
 	basket_load(&b, o.dir);
+	b.today = o.today ? o.today : date_today();
 	switch (cmd) {
 	case C_CHECK:
 		status = basket_check(&b);
@@ -228,7 +222,7 @@ main(int argc, char **argv)
 		status = cmd_cheques(&b, o.year, o.month);
 		break;
 	case C_MEMBERS:
-		status = cmd_members(&b, o.on ? o.on : today());
+		status = cmd_members(&b, o.on ? o.on : b.today);
 		break;
 	case C_CALENDAR:
 		status = cmd_calendar(&b, o.from, o.to, cli.out.format == OF_ICS);

@@ -33,7 +33,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "basket.h"
 #include "cli.h"
@@ -49,17 +48,6 @@ add(int64_t *sum, int64_t v)
 {
 	if (num_add(*sum, v, sum) != 0)
 		ess_die(EX_DATAERR, "%s", _("amounts too large to add up"));
-}
-
-/* Today, in the local calendar. */
-static ess_day
-today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* The first and last days of a month. */
@@ -500,7 +488,7 @@ cmd_balance(const struct basket *b, ess_day on)
 	char d[16], s1[32], s2[32], s3[32];
 
 	if (!on)
-		on = today();
+		on = b->today;
 	a.delivered = xcalloc(nm + 1, sizeof *a.delivered);
 	a.paid = xcalloc(nm + 1, sizeof *a.paid);
 	a.active = xcalloc(nm + 1, 1);

@@ -38,17 +38,6 @@ static const char *const weekday_names[] = {
 	"", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 };
 
-/* Today, in the local calendar. */
-static ess_day
-today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 /* The last day membership ms is valid on. */
 static ess_day
 valid_until(const struct basket *b, const struct membership *ms)
@@ -437,7 +426,7 @@ cmd_calendar(const struct basket *b, ess_day from, ess_day to, int ics)
 	char f[16], t[16];
 
 	if (!from)
-		from = today();
+		from = b->today;
 	if (!to)
 		to = date_add_months(from, 12) - 1;
 	if (to < from)
@@ -503,7 +492,7 @@ cmd_roster(const struct basket *b, ess_day from, ess_day to, int gaps, int min)
 	char f[16], t[16];
 
 	if (!from)
-		from = today();
+		from = b->today;
 	if (!to)
 		to = from + 8 * 7 - 1;
 	if (to < from)

@@ -4,7 +4,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "basket.h"
 #include "buf.h"
@@ -31,43 +30,80 @@ by_name(const void *x, const void *y)
 	return (a->product > c->product) - (a->product < c->product);
 }
 
-/* Today, in the local calendar. */
-static ess_day
-today(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static void
 html_text(struct buf *o, const char *s)
 {
 	xml_escape(o, s, strlen(s));
 }
 
+/* A date as the sheet's language writes it. */
+static const char *
+sheet_date(ess_day d, char *out, size_t size)
+{
+	int y, m, dd;
+
+	date_to_ymd(d, &y, &m, &dd);
+	/* TRANSLATORS: a date on the printed sheet: %1$ the year, %2$ the
+	 * month, %3$ the day (French: "%3$02d/%2$02d/%1$04d"). */
+	snprintf(out, size, _("%1$04d-%2$02d-%3$02d"), y, m, dd);
+	return out;
+}
+
+/* Cents or thousandths as the sheet's language writes them. */
+static const char *
+sheet_num(int64_t v, int decimals, char *out)
+{
+	/* TRANSLATORS: the decimal separator of amounts and weights on the
+	 * printed sheet (French: ","). */
+	const char *sep = _(".");
+
+	return num_format_fixed(v, decimals, *sep ? *sep : '.', out);
+}
+
+/* What the remark column says of a line that is not handed out. */
+static const char *
+remark(const struct basket *b, const struct line *l)
+{
+	switch (l->status) {
+	case ST_ABSENT:
+		switch (b->set.absence) {
+		case ABS_LOST:
+			return _("absent: prepared and billed");
+		case ABS_DONATE:
+			return _("absent: to give away");
+		default:
+			return _("absent: not prepared");
+		}
+	case ST_CANCELLED:
+		return _("cancelled");
+	case ST_SHARED_TURN:
+		return _("the other household's turn");
+	default:
+		return "";
+	}
+}
+
 /* The printable A4 sheet: the association, the date and hours, the
  * volunteers on duty, one row per member and product with a column to
  * sign, and the totals; small type and no margins wasted, so that a
- * Monday's list fits on as few pages as it can. */
+ * Monday's list fits on as few pages as it can.  Its words are the
+ * catalogue's (LANG=fr_FR.UTF-8 prints it in French). */
 static void
 write_html(FILE *fp, const struct basket *b, ess_day d, const struct line *lines, size_t n)
 {
-	static const char *const status_fr[] = { "", "absent", "annulé", "tour de l'autre foyer" };
 	struct buf o;
-	char num[32];
+	char num[32], date[32];
 	int64_t total = 0;
-	long baskets = 0;
-	int dy, dm, dd;
+	long handed = 0, absent = 0;
 
-	date_to_ymd(d, &dy, &dm, &dd);
+	sheet_date(d, date, sizeof date);
 	buf_init(&o);
-	buf_adds(&o, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+	/* TRANSLATORS: the language of the printed sheet, for <html lang>. */
+	buf_printf(&o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>", _("en"));
 	html_text(&o, b->set.name);
-	buf_printf(&o, " — distribution du %02d/%02d/%04d</title>\n", dd, dm, dy);
-	buf_adds(&o, "<style>\n"
+	buf_adds(&o, " — ");
+	buf_printf(&o, _("distribution of %s"), date);
+	buf_adds(&o, "</title>\n<style>\n"
 		"@page { size: A4; margin: 12mm 10mm; }\n"
 		"body { font: 10pt/1.25 \"DejaVu Sans\", Arial, sans-serif; margin: 0; }\n"
 		"h1 { font-size: 14pt; margin: 0 0 2mm; }\n"
@@ -83,14 +119,18 @@ write_html(FILE *fp, const struct basket *b, ess_day d, const struct line *lines
 		"tfoot td { font-weight: bold; }\n"
 		"</style>\n</head>\n<body>\n<h1>");
 	html_text(&o, b->set.name);
-	buf_printf(&o, " — distribution du %02d/%02d/%04d</h1>\n<p>", dd, dm, dy);
-	buf_printf(&o, "De %02d h %02d à %02d h %02d", b->set.open_min / 60, b->set.open_min % 60,
+	buf_adds(&o, " — ");
+	buf_printf(&o, _("distribution of %s"), date);
+	buf_adds(&o, "</h1>\n<p>");
+	/* TRANSLATORS: opening hours on the sheet (French: "De %02d h %02d à %02d h %02d"). */
+	buf_printf(&o, _("From %02d:%02d to %02d:%02d"), b->set.open_min / 60, b->set.open_min % 60,
 		b->set.close_min / 60, b->set.close_min % 60);
 	if (*b->set.place) {
 		buf_adds(&o, ", ");
 		html_text(&o, b->set.place);
 	}
-	buf_adds(&o, ".</p>\n<p>Bénévoles de permanence : ");
+	buf_adds(&o, ".</p>\n<p>");
+	html_text(&o, _("Volunteers on duty: "));
 	{
 		int any = 0;
 
@@ -107,38 +147,59 @@ write_html(FILE *fp, const struct basket *b, ess_day d, const struct line *lines
 			}
 		}
 		if (!any)
-			buf_adds(&o, "personne d'inscrit");
+			html_text(&o, _("nobody signed up"));
 	}
-	buf_adds(&o, ".</p>\n<table>\n<thead><tr><th>Adhérent</th><th>Produit</th><th>Qté</th>"
-		"<th>Prix</th><th>Montant</th><th>Remarque</th><th>Signature</th></tr></thead>\n<tbody>\n");
+	buf_adds(&o, ".</p>\n<table>\n<thead><tr>");
+	{
+		const char *const head[] = {
+			_("Member"), _("Product"), _("Qty"), _("Price"), _("Amount"), _("Note"), _("Signature"),
+		};
+
+		for (size_t i = 0; i < sizeof head / sizeof *head; i++) {
+			buf_adds(&o, "<th>");
+			html_text(&o, head[i]);
+			buf_adds(&o, "</th>");
+		}
+	}
+	buf_adds(&o, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
 		const struct line *l = &lines[i];
 		const struct product *p = &b->products[l->product];
+		const char *r = remark(b, l);
 
 		buf_adds(&o, l->status == ST_OK ? "<tr><td>" : "<tr class=\"off\"><td>");
 		html_text(&o, b->members[l->member].name);
 		buf_adds(&o, "</td><td>");
 		html_text(&o, *p->label ? p->label : p->id);
 		if (p->pricing == PRICE_KG)
-			num_format_fixed(l->qty, 3, ',', num);
+			sheet_num(l->qty, 3, num);
 		else
 			snprintf(num, sizeof num, "%lld", (long long)(l->qty / QTY_ONE));
 		buf_printf(&o, "</td><td class=\"n\">%s</td>", num);
-		buf_printf(&o, "<td class=\"n\">%s</td>", num_format_fixed(l->unit_price, 2, ',', num));
-		buf_printf(&o, "<td class=\"n\">%s</td><td>", num_format_fixed(l->amount, 2, ',', num));
-		buf_adds(&o, status_fr[l->status]);
-		if (!l->membership)
-			buf_adds(&o, l->status == ST_OK ? "adhésion à renouveler" : " ; adhésion à renouveler");
-		else if (l->visit)
-			buf_adds(&o, l->status == ST_OK ? "passage" : " ; passage");
+		buf_printf(&o, "<td class=\"n\">%s</td>", sheet_num(l->unit_price, 2, num));
+		buf_printf(&o, "<td class=\"n\">%s</td><td>", sheet_num(l->amount, 2, num));
+		html_text(&o, r);
+		if (!l->membership || l->visit) {
+			if (*r)
+				buf_adds(&o, "; ");
+			html_text(&o, !l->membership ? _("membership to renew") : _("single visit"));
+		}
 		buf_adds(&o, "</td><td class=\"sign\"></td></tr>\n");
 		total += l->amount;
-		if (l->status == ST_OK)
-			baskets++;
+		handed += l->status == ST_OK;
+		absent += l->status == ST_ABSENT;
 	}
-	buf_printf(&o, "</tbody>\n<tfoot><tr><td colspan=\"4\">%ld lignes à remettre</td>"
-		"<td class=\"n\">%s</td><td colspan=\"2\"></td></tr></tfoot>\n</table>\n</body>\n</html>\n",
-		baskets, num_format_fixed(total, 2, ',', num));
+	buf_adds(&o, "</tbody>\n<tfoot><tr><td colspan=\"4\">");
+	buf_printf(&o, ngettext("%ld line to hand out", "%ld lines to hand out", handed), handed);
+	buf_printf(&o, "</td><td class=\"n\">%s</td><td colspan=\"2\"></td></tr></tfoot>\n</table>\n",
+		sheet_num(total, 2, num));
+	if (absent && b->set.absence == ABS_DONATE) {
+		buf_adds(&o, "<p>");
+		buf_printf(&o, ngettext("%ld line of absent members to give away (absence policy donate).",
+			"%ld lines of absent members to give away (absence policy donate).", absent), absent);
+		buf_adds(&o, "</p>\n");
+	}
+	buf_adds(&o, "</body>\n</html>\n");
 	if (fwrite(o.data, 1, o.len, fp) != o.len)
 		ess_die_errno(EX_IOERR, "%s", _("write error"));
 	buf_release(&o);
@@ -161,13 +222,31 @@ pickup(const struct basket *b, ess_day d, int next)
 	char date[16];
 
 	if (next) {
-		d = today();
+		d = b->today;
 		for (int i = 0; i < 400 && !distribution_on(b, d, &why); i++)
 			d++;
+		if (!distribution_on(b, d, &why)) {
+			char today[16];
+
+			if (b->set.season_to && b->set.season_to < d)
+				ess_die(EX_DATAERR, _("no distribution after %s: the season ended on %s "
+					"(season_to in settings.csv)"), date_format(b->today, today),
+					date_format(b->set.season_to, date));
+			ess_die(EX_DATAERR, _("no distribution in the year after %s"),
+				date_format(b->today, today));
+		}
 	}
 	nominal = distribution_on(b, d, &why);
 	if (!nominal)
 		ess_die(EX_DATAERR, _("no distribution on %s: %s"), date_format(d, date), _(why));
+	for (size_t i = 0; i < b->norders; i++)
+		if (b->orders[i].date == d && b->orders[i].late) {
+			char s1[20], s2[20];
+
+			ess_warn(_("%s:%ld: ordered at %s, after the deadline of %s: not applied"),
+				b->orders[i].at.file, b->orders[i].at.line,
+				stamp_format(b->orders[i].placed, s1), stamp_format(order_deadline(b, d), s2));
+		}
 	n = distribution_lines(b, d, nominal, &lines);
 	sort_b = b;
 	if (n)
@@ -204,6 +283,22 @@ pickup(const struct basket *b, ess_day d, int next)
 		writer_row(&w, v);
 	}
 	writer_note(&w, _("distribution of %s"), date_format(d, date));
+	{
+		long absent = 0;
+
+		for (size_t i = 0; i < n; i++)
+			absent += lines[i].status == ST_ABSENT;
+		if (absent)
+			writer_note(&w, b->set.absence == ABS_DONATE
+				? ngettext("%ld absent line: prepared, billed, to give away (absence policy donate)",
+					"%ld absent lines: prepared, billed, to give away (absence policy donate)", absent)
+				: b->set.absence == ABS_LOST
+				? ngettext("%ld absent line: prepared and billed (absence policy lost)",
+					"%ld absent lines: prepared and billed (absence policy lost)", absent)
+				: ngettext("%ld absent line: not prepared, not billed (absence policy skip)",
+					"%ld absent lines: not prepared, not billed (absence policy skip)", absent),
+				absent);
+	}
 	writer_close(&w);
 	free(lines);
 	return 0;

@@ -57,10 +57,15 @@ run ess-directory export --format=vcard -O $out/annuaire.vcf $out/annuaire.csv
 echo "wrote $out/annuaire.html, $out/annuaire.geojson and $out/annuaire.vcf"
 
 C=share/examples/cafe-pluche
-say "Café Pluche, Monday baskets: the pick-up sheet of the Easter distribution (moved to Tuesday)"
-run basket-orders -C $C pickup --date=2026-04-07 -o table
-run basket-orders -C $C pickup --date=2026-04-07 -o html -O $out/paniers.html
+say "Café Pluche, Monday baskets: the next pick-up list, as the cron line prints it"
+# The example season ran from September 2025 to June 2026: --today puts
+# us on Wednesday 1 April 2026, so the next distribution is Easter's,
+# moved from the Monday to the Tuesday.
+run basket-orders -C $C --today=2026-04-01 pickup --next -o table
+run basket-orders -C $C --today=2026-04-01 pickup --next -o html -O $out/paniers.html
 echo "wrote $out/paniers.html (print it: one A4 sheet to sign)"
+echo "\$ basket-orders -C $C pickup --next    # today, after the season"
+basket-orders -C $C pickup --next 2>&1 || echo "(exit $?: nothing to print until the next season is set up)"
 
 say "What to order from each producer that week, and who owes what at the end of January"
 run basket-orders -C $C totals --date=2026-04-07 -o table

@@ -268,16 +268,28 @@ for w in ['Café Pluche', '15 h 00', '17 h 00', '$total'] + '''$*'''.split(';'):
 assert any('signature' in h.lower() for h in p.th), p.th
 assert '$nlines lignes' in t, t[-200:]" "$OUT"
 }
-t_run 0 basket-orders -C "$E" pickup --date=2026-04-07 -o html
+# The sheet speaks the user's language: the café's volunteers run it in
+# French (LANGUAGE=fr here; fr_FR.UTF-8 in their cron).
+LANGUAGE=fr t_run 0 basket-orders -C "$E" pickup --date=2026-04-07 -o html
 t_err_empty
 t_out_has "<!DOCTYPE html>"
 t_out_has "07/04/2026"
 t_out_has "size: A4"
 html_ok 341,20 29 "Marie-Hélène Desvergne"
-t_run 0 basket-orders -C "$E" pickup --date=2025-10-20 -o html
+LANGUAGE=fr t_run 0 basket-orders -C "$E" pickup --date=2025-10-20 -o html
 t_out_has "20/10/2025"
 html_ok 290,10 27 "Claire Bessac;Hugo Fournier"
 t_out_lacks "<script"
+# In English: the same sheet, ISO dates, decimal points.
+t_run 0 basket-orders -C "$E" pickup --date=2026-04-07 -o html
+t_out_has '<html lang="en">'
+t_out_has "distribution of 2026-04-07"
+t_out_has "From 15:00 to 17:00"
+t_out_has "Volunteers on duty: "
+t_out_has "<th>Signature</th>"
+t_out_has "29 lines to hand out"
+t_out_has "341.20"
+t_out_has "absent: not prepared"
 
 # -O: the file, nothing on stdout; html the same way (the cron line).
 t_run 0 basket-orders -C "$E" pickup --date=2025-10-20
@@ -285,7 +297,7 @@ cp "$OUT" "$TD/want.csv"
 t_run 0 basket-orders -C "$E" pickup --date=2025-10-20 -O "$TD/sheet.csv"
 t_out_empty
 t_check "pickup -O: the file is the csv" cmp -s "$TD/want.csv" "$TD/sheet.csv"
-t_run 0 basket-orders -C "$E" pickup --date=2025-10-20 -o html -O "$TD/sheet.html"
+LANGUAGE=fr t_run 0 basket-orders -C "$E" pickup --date=2025-10-20 -o html -O "$TD/sheet.html"
 t_out_empty
 t_check "pickup -o html -O: an html file" grep -q '</html>' "$TD/sheet.html"
 # A failed run leaves the previous file as it was.
@@ -331,10 +343,29 @@ t_out_has "Martine Lacombe"
 t_run 0 basket-orders -C "$TD/next" pickup --next
 t_out_has "member,name,product,label,quantity,unit_price,amount,status,membership"
 t_out_has "M01,Martine Lacombe,panier-petit,Petit panier de légumes,1,12.50,12.50,ok,"
-# On the real folder, only the exit status and the header: it depends on
-# today.
-t_run 0 basket-orders -C "$E" pickup --next
-t_out_has "member,name,product,label,quantity,unit_price,amount,status,membership"
+# On the real folder, --today makes "the next one" reproducible: from
+# Wednesday 2026-04-01, the next distribution is Easter's, moved to Tuesday
+# the 7th; from the 7th itself, that one (today's included); from the 8th,
+# Monday the 13th.
+t_run 0 basket-orders -C "$E" --today=2026-04-01 pickup --next -o table
+t_out_has "distribution of 2026-04-07"
+t_run 0 basket-orders -C "$E" pickup --next --today=2026-04-07 -o table
+t_out_has "distribution of 2026-04-07"
+t_run 0 basket-orders -C "$E" pickup --next --today=2026-04-08 -o table
+t_out_has "distribution of 2026-04-13"
+# The Christmas closure: from 2025-12-20, the January restart.
+t_run 0 basket-orders -C "$E" pickup --next --today=2025-12-20 -o table
+t_out_has "distribution of 2026-01-05"
+# After the season (season_to 2026-06-29): said, not an empty sheet.
+t_run 65 basket-orders -C "$E" pickup --next --today=2026-07-01
+t_err "basket-orders: no distribution after 2026-07-01: the season ended on 2026-06-29 (season_to in settings.csv)"
+t_out_empty
+t_run 65 basket-orders -C "$E" pickup --date=2026-07-06
+t_err "basket-orders: no distribution on 2026-07-06: outside the season (season_from and season_to in settings.csv)"
+t_run 65 basket-orders -C "$E" pickup --date=2025-08-25
+t_err_has "outside the season"
+t_run 64 basket-orders -C "$E" pickup --next --today=2026-02-30
+t_err_has "'2026-02-30' is not a date"
 t_run 64 basket-orders -C "$E" pickup --next --date=2025-10-20
 
 # Absence policies on 2025-10-20 and 2026-04-07.  skip: the absent lines
@@ -358,9 +389,32 @@ assert sum(Decimal(r['amount']) for r in csv.DictReader(open(sys.argv[1], encodi
 	t_py "$p: total 365.70" "import csv, sys
 from decimal import Decimal
 assert sum(Decimal(r['amount']) for r in csv.DictReader(open(sys.argv[1], encoding='utf-8'))) == Decimal('365.70')" "$OUT"
-	t_run 0 basket-orders -C "$TD/$p" pickup --date=2026-04-07 -o html
+	LANGUAGE=fr t_run 0 basket-orders -C "$TD/$p" pickup --date=2026-04-07 -o html
 	html_ok 365,70 29 "Marie-Hélène Desvergne"
+	# What the volunteers are told to do with the absent lines.
+	t_run 0 basket-orders -C "$TD/$p" pickup --date=2026-04-07 -o table
+	t_run 0 basket-orders -C "$TD/$p" pickup --date=2026-04-07 -o html
+	if [ $p = lost ]; then
+		t_out_has "absent: prepared and billed"
+		t_out_lacks "to give away"
+	else
+		t_out_has "absent: to give away"
+		t_out_has "2 lines of absent members to give away (absence policy donate)."
+	fi
+	t_run 0 basket-orders -C "$TD/$p" pickup --date=2026-04-07 -o table
+	if [ $p = lost ]; then
+		t_out_has "2 absent lines: prepared and billed (absence policy lost)"
+	else
+		t_out_has "2 absent lines: prepared, billed, to give away (absence policy donate)"
+	fi
+	# The producers are asked for the absent baskets too (prepared), as
+	# the invoices bill them.
+	t_run 0 basket-orders -C "$TD/$p" -o csv totals --date=2026-04-07
+	t_run 0 basket-orders -C "$TD/$p" -o csv invoice --month=2026-04
+	t_out_has "M20,"
 done
+t_run 0 basket-orders -C "$E" pickup --date=2026-04-07 -o table
+t_out_has "2 absent lines: not prepared, not billed (absence policy skip)"
 mkdir "$TD/badpolicy"
 cp "$E"/*.csv "$TD/badpolicy/"
 sed -i 's/^absence_policy,skip$/absence_policy,give/' "$TD/badpolicy/settings.csv"
@@ -420,5 +474,42 @@ t_cols 1,3,5,7 "member,product,quantity,amount
 M02,panier-grand,1,20.00"
 t_run 0 basket-orders -C "$W" pickup --date=2027-01-18 -o table
 t_out_has "distribution of 2027-01-18"
+
+# order_deadline_hours (48 in the example: orders for Monday 2025-10-20,
+# opening at 15:00, close on Saturday 2025-10-18 at 15:00).  An order with
+# an ordered_at after it is not applied, and says so; one without
+# ordered_at, or on time, is.
+mkdir "$TD/deadline"
+cp "$E"/*.csv "$TD/deadline/"
+cat >"$TD/deadline/orders.csv" <<'CSV'
+date,member,product,quantity,ordered_at
+2025-10-20,M01,pommes,1,2025-10-17 09:30
+2025-10-20,M01,pommes,3,2025-10-19 10:00
+2025-10-20,M27,pommes,2,2025-10-18 15:00
+2025-10-20,M27,panier-petit,1,2025-10-18 15:01
+2025-10-20,M09,pommes,1,
+2025-10-20,M09,oeufs-6,1,18/10/2025 14h59
+CSV
+t_run 0 basket-orders -C "$TD/deadline" pickup --date=2025-10-20
+t_err "basket-orders: $TD/deadline/orders.csv:3: ordered at 2025-10-19 10:00, after the deadline of 2025-10-18 15:00: not applied
+basket-orders: $TD/deadline/orders.csv:5: ordered at 2025-10-18 15:01, after the deadline of 2025-10-18 15:00: not applied"
+# The on-time line stands (1, not 3); the deadline minute itself is on time.
+line_is M01 pommes "1,5.00,5.00,ok,valid"
+line_is M27 pommes "2,5.00,10.00,ok,valid"
+t_check "the late panier-petit of M27 is not on the sheet" sh -c "! grep -q '^M27,[^,]*,panier-petit,' '$OUT'"
+line_is M09 pommes "1,5.00,5.00,ok,valid"
+t_run 65 basket-orders -C "$TD/deadline" check
+t_err_has "orders.csv:3: ordered at 2025-10-19 10:00, after the deadline of 2025-10-18 15:00 (order_deadline_hours): not applied"
+t_err_has "orders.csv:5: ordered at 2025-10-18 15:01"
+t_err_has "2 problems"
+# Without a deadline, every order applies.
+sed -i 's/^order_deadline_hours,.*/order_deadline_hours,0/' "$TD/deadline/settings.csv"
+t_run 0 basket-orders -C "$TD/deadline" pickup --date=2025-10-20
+t_err_empty
+line_is M01 pommes "3,5.00,15.00,ok,valid"
+# A moment that cannot be read is an error at its place.
+printf 'date,member,product,quantity,commande_le\n2025-10-20,M01,pommes,1,hier soir\n' >"$TD/deadline/orders.csv"
+t_run 65 basket-orders -C "$TD/deadline" pickup --date=2025-10-20
+t_err "basket-orders: $TD/deadline/orders.csv:2:25: 'hier soir' is not a date and time (YYYY-MM-DD HH:MM)"
 
 t_py_flush
