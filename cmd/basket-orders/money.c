@@ -298,7 +298,8 @@ cmd_totals(const struct basket *b, ess_day from, ess_day to, int by_product)
 	if (from == to)
 		writer_note(&w, _("distribution of %s"), date_format(from, d1));
 	else
-		writer_note(&w, _("%ld distributions from %s to %s"), held,
+		writer_note(&w, ngettext("%ld distribution from %s to %s", "%ld distributions from %s to %s",
+			(unsigned long)held), held,
 			date_format(from, d1), date_format(to, d2));
 	writer_note(&w, _("total %s"), fmt_cents(all, q));
 	writer_close(&w);
@@ -445,7 +446,8 @@ cmd_invoice(const struct basket *b, int year, int month)
 	}
 	if (doc)
 		set(doc, "total", json_cents(all));
-	writer_note(&w, _("invoices of %s: %zu members, total %s"), mname, members,
+	writer_note(&w, ngettext("invoices of %s: %zu member, total %s",
+		"invoices of %s: %zu members, total %s", members), mname, members,
 		fmt_cents(all, tot));
 	writer_close(&w);
 	free(bs.v);
@@ -611,7 +613,7 @@ cmd_cheques(const struct basket *b, int year, int month)
 
 		writer_row(&w, v);
 	}
-	writer_note(&w, _("%zu cheques to cash in %s"), n, mname);
+	writer_note(&w, ngettext("%zu cheque to cash in %s", "%zu cheques to cash in %s", n), n, mname);
 	writer_close(&w);
 	free(order);
 	return 0;

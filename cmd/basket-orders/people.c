@@ -179,8 +179,11 @@ cmd_members(const struct basket *b, ess_day on)
 		v[6] = fee;
 		writer_row(&w, v);
 	}
-	writer_note(&w, _("%ld entitled to vote on %s (an adult membership: its member; a family "
-		"membership: each member of the household; a visit: none); %ld lapsed, %ld on a visit"),
+	writer_note(&w, ngettext("%ld entitled to vote on %s (an adult membership: its member; a family "
+		"membership: each member of the household; a visit: none); %ld lapsed, %ld on a visit",
+		"%ld entitled to vote on %s (an adult membership: its member; a family "
+		"membership: each member of the household; a visit: none); %ld lapsed, %ld on a visit",
+		(unsigned long)voters),
 		voters, date_format(on, day), lapsed, visits);
 	writer_note(&w, b->set.year == YEAR_ROLLING ?
 		_("memberships run twelve months from the day they are paid") :
@@ -540,7 +543,8 @@ cmd_roster(const struct basket *b, ess_day from, ess_day to, int gaps, int min)
 			}
 		}
 	}
-	writer_note(&w, _("%s to %s: %ld distributions held, %ld with fewer than %d volunteers"),
+	writer_note(&w, ngettext("%s to %s: %ld distribution held, %ld with fewer than %d volunteers",
+		"%s to %s: %ld distributions held, %ld with fewer than %d volunteers", (unsigned long)dates),
 		date_format(from, f), date_format(to, t), dates, short_of, min);
 	writer_close(&w);
 	return 0;
