@@ -1,6 +1,7 @@
 /*
  * cli.c: the shared options.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -28,6 +29,22 @@ static const struct argp_option options[] = {
 	{ NULL, 0, NULL, 0, NULL, 0 },
 };
 
+/* -i NAME where NAME is one of the tool's own input formats. */
+static void
+extra_input(struct argp_state *state, const char *arg)
+{
+	struct buf list = BUF_INIT;
+
+	for (const char *const *p = cli.extra_inputs; *p; p++)
+		if (strcmp(arg, *p) == 0)
+			return;
+	buf_adds(&list, "csv, tsv, json, jsonl");
+	for (const char *const *p = cli.extra_inputs; *p; p++)
+		buf_printf(&list, ", %s", *p);
+	argp_error(state, _("unknown input format '%s' (%s)"), arg, list.data);
+	buf_release(&list);
+}
+
 static error_t
 parse_opt(int key, char *arg, struct argp_state *state)
 {
@@ -43,8 +60,11 @@ parse_opt(int key, char *arg, struct argp_state *state)
 			cli.in.format = TF_JSON;
 		else if (strcmp(arg, "jsonl") == 0 || strcmp(arg, "ndjson") == 0)
 			cli.in.format = TF_JSONL;
+		else if (cli.extra_inputs)
+			extra_input(state, arg);
 		else
 			argp_error(state, _("unknown input format '%s' (csv, tsv, json, jsonl)"), arg);
+		cli.in_name = arg;
 		break;
 	case 'd':
 		if (strcasecmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
@@ -59,6 +79,9 @@ parse_opt(int key, char *arg, struct argp_state *state)
 		break;
 	case 'o':
 		f = out_format_parse(arg);
+		/* txt is the aligned table, unless the tool writes text of its own. */
+		if (f == OF_TXT && !(cli.formats & (1u << OF_TXT)))
+			f = OF_TABLE;
 		if (f < 0 || !(cli.formats & (1u << f)))
 			argp_error(state, _("unknown output format '%s'"), arg);
 		cli.out.format = (enum out_format)f;
@@ -123,4 +146,69 @@ cli_finish(void)
 {
 	rejects_close(cli.in.rejects);
 	cli.in.rejects = NULL;
+}
+
+/* ------------------------------------------------------------ commands */
+
+static const struct cli_tool *tool;
+static const struct command *cmd;
+static int cmd_at;	/* argv index of the command */
+
+static const struct command *
+find_command(const char *name)
+{
+	for (size_t i = 0; i < tool->ncmds; i++)
+		if (strcmp(name, tool->cmds[i].name) == 0)
+			return &tool->cmds[i];
+	return NULL;
+}
+
+/* The options before the command; the command ends this parse. */
+static error_t
+top_parse(int key, char *arg, struct argp_state *state)
+{
+	switch (key) {
+	case ARGP_KEY_ARG:
+		cmd = find_command(arg);
+		if (!cmd)
+			argp_error(state, _("unknown command '%s'"), arg);
+		cmd_at = state->next - 1;
+		state->next = state->argc;
+		break;
+	case ARGP_KEY_NO_ARGS:
+		argp_error(state, "%s", _(tool->missing));
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+int
+cli_run_command(const struct cli_tool *t, int argc, char **argv, char ***files)
+{
+	struct argp top = {
+		NULL, top_parse, N_("COMMAND [OPTION]... [FILE]..."), t->doc, cli_children, NULL,
+		ESS_PACKAGE,
+	};
+	char name[64];
+	int status;
+
+	tool = t;
+	/* The command's own output formats are known before -o is read. */
+	for (int i = 1; i < argc; i++)
+		if (find_command(argv[i])) {
+			cli.formats |= find_command(argv[i])->formats;
+			break;
+		}
+	argp_parse(&top, argc, argv, ARGP_IN_ORDER, NULL, NULL);
+	if (!cmd)
+		return EX_USAGE;	/* argp said why */
+	snprintf(name, sizeof name, "%s %s", t->prog, cmd->name);
+	argv[cmd_at] = name;
+	argp_parse(cmd->argp, argc - cmd_at, argv + cmd_at, 0, NULL, NULL);
+	cli_start();
+	status = cmd->run(*files);
+	cli_finish();
+	return status ? status : ess_exit_status;
 }

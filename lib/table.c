@@ -184,15 +184,22 @@ check_header(struct table *t)
 	for (size_t i = 0; i < t->ncols; i++) {
 		int added;
 
-		if (!*t->cols[i])
+		/* An empty first name is the corner of a matrix or the index
+		 * column of a spreadsheet export (",A,B,C"): kept, as "". */
+		if (!*t->cols[i] && i == 0 && t->ncols > 1)
+			continue;
+		if (!*t->cols[i]) {
+			map_release(&seen);	/* a caught error must not leak it */
 			ess_die_at(EX_DATAERR, t->name, t->header_line, 0,
 				_("column %zu of the header has no name"), i + 1);
+		}
 		map_put(&seen, t->cols[i], strlen(t->cols[i]), &added);
 		if (!added) {
 			size_t j = 0;	/* the first column of that name */
 
 			while (strcmp(t->cols[j], t->cols[i]) != 0)
 				j++;
+			map_release(&seen);
 			ess_die_at(EX_DATAERR, t->name, t->header_line, 0,
 				_("column '%s' appears twice in the header (columns %zu and %zu)"),
 				t->cols[i], j + 1, i + 1);
@@ -201,16 +208,12 @@ check_header(struct table *t)
 	map_release(&seen);
 }
 
-struct table *
-table_open(const char *path, const struct table_opts *o)
+/* The table's input is open: sniffs the format and reads the header. */
+static struct table *
+table_start(struct table *t, const struct table_opts *o)
 {
-	struct table *t = xcalloc(1, sizeof *t);
 	enum table_format f = o->format;
 
-	t->opts = *o;
-	buf_init(&t->jbuf);
-	map_init(&t->jextra);
-	input_open(&t->in, path, o->encoding, o->hash);
 	t->name = t->in.name;
 	while (!t->in.eof && t->in.end - t->in.pos < 4096)
 		input_fill(&t->in);
@@ -244,6 +247,51 @@ table_open(const char *path, const struct table_opts *o)
 	check_header(t);
 	t->row.n = t->ncols;
 	return t;
+}
+
+static struct table *
+table_new(const struct table_opts *o)
+{
+	struct table *t = xcalloc(1, sizeof *t);
+
+	t->opts = *o;
+	buf_init(&t->jbuf);
+	map_init(&t->jextra);
+	return t;
+}
+
+struct table *
+table_open(const char *path, const struct table_opts *o)
+{
+	struct table *t = table_new(o);
+
+	input_open(&t->in, path, o->encoding, o->hash);
+	return table_start(t, o);
+}
+
+struct table *
+table_open_input(struct input *in, const struct table_opts *o, struct table **tp)
+{
+	struct table *t = table_new(o);
+
+	t->in = *in;
+	memset(in, 0, sizeof *in);
+	in->fd = -1;
+	if (tp)
+		*tp = t;
+	return table_start(t, o);
+}
+
+struct table *
+table_open_mem(const char *name, const void *data, size_t len, const struct table_opts *o,
+	struct table **tp)
+{
+	struct table *t = table_new(o);
+
+	input_open_mem(&t->in, name, data, len, o->encoding);
+	if (tp)
+		*tp = t;
+	return table_start(t, o);
 }
 
 void
@@ -910,8 +958,9 @@ table_resolve(struct table *t, const struct colspec *spec, size_t n, int *idx)
 noreturn void
 table_die_header(const struct table *t, const char *msg)
 {
-	struct buf found = BUF_INIT;
+	static struct buf found = BUF_INIT;	/* static: no leak when ess_die is caught */
 
+	buf_reset(&found);
 	list_columns(&found, t);
 	ess_die_at(EX_DATAERR, t->name, t->header_line, 0, _("%s; columns found: %s"), msg, found.data);
 }

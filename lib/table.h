@@ -92,7 +92,18 @@ struct table {
 /* Opens path ("-" or NULL: stdin) and reads its header; dies with 66 when
  * it cannot be opened and 65 when it has no header. */
 struct table *table_open(const char *path, const struct table_opts *o);
+/* Like table_open, on an input already open (a caller that looked at its
+ * first bytes): the table takes *in over, which is cleared (closing it
+ * then does nothing).  *tp, when tp is not NULL, is set as with
+ * table_open_mem. */
+struct table *table_open_input(struct input *in, const struct table_opts *o, struct table **tp);
 void table_close(struct table *t);
+/* Reads len bytes of memory (copied) as a table called name (for
+ * messages); dies like table_open.  *tp, when tp is not NULL, is set
+ * before the header is read, so that a caller catching ess_die (see
+ * ess_catcher) can still table_close it. */
+struct table *table_open_mem(const char *name, const void *data, size_t len,
+	const struct table_opts *o, struct table **tp);
 
 /* The next row, or NULL at the end. */
 struct row *table_next(struct table *t);

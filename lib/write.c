@@ -14,7 +14,7 @@
 static const char *const format_names[] = {
 	[OF_AUTO] = "auto", [OF_CSV] = "csv", [OF_TSV] = "tsv", [OF_JSON] = "json",
 	[OF_JSONL] = "jsonl", [OF_TABLE] = "table", [OF_MD] = "md",
-	[OF_SVG] = "svg", [OF_HTML] = "html", [OF_ICS] = "ics",
+	[OF_SVG] = "svg", [OF_HTML] = "html", [OF_ICS] = "ics", [OF_TXT] = "txt",
 };
 
 int
@@ -27,7 +27,7 @@ out_format_parse(const char *s)
 		return OF_MD;
 	if (strcmp(s, "ndjson") == 0)
 		return OF_JSONL;
-	if (strcmp(s, "text") == 0 || strcmp(s, "txt") == 0)
+	if (strcmp(s, "text") == 0)
 		return OF_TABLE;
 	return -1;
 }

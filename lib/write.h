@@ -19,7 +19,7 @@
 #include "buf.h"
 #include "input.h"
 
-enum out_format { OF_AUTO, OF_CSV, OF_TSV, OF_JSON, OF_JSONL, OF_TABLE, OF_MD, OF_SVG, OF_HTML, OF_ICS };
+enum out_format { OF_AUTO, OF_CSV, OF_TSV, OF_JSON, OF_JSONL, OF_TABLE, OF_MD, OF_SVG, OF_HTML, OF_ICS, OF_TXT };
 
 /* Types decide JSON numbers, right alignment and --excel's decimal comma;
  * an empty value is null in JSON.  A WT_INT or WT_DEC value that is not a

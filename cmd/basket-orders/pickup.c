@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "err.h"
 #include "num.h"
+#include "page.h"
 #include "text.h"
 #include "write.h"
 
@@ -83,6 +84,20 @@ remark(const struct basket *b, const struct line *l)
 	}
 }
 
+/* Beyond lib/page's base style: small type and narrow margins, so that a
+ * Monday's list takes few pages. */
+static const char sheet_css[] =
+	"@page { margin: 12mm 10mm; }\n"
+	"html { font: 10pt/1.25 \"DejaVu Sans\", Arial, sans-serif; }\n"
+	"body { max-width: none; margin: 0; padding: 0; }\n"
+	"h1 { font-size: 14pt; margin: 0 0 2mm; }\n"
+	"p { margin: 0 0 2mm; }\n"
+	"table { width: 100%; margin: 0; }\n"
+	"th, td { padding: 0.8mm 1.5mm; }\n"
+	"td.sign { width: 28mm; }\n"
+	"tr.off td { color: #777; }\n"
+	"tfoot td { font-weight: bold; }\n";
+
 /* The printable A4 sheet: the association, the date and hours, the
  * volunteers on duty, one row per member and product with a column to
  * sign, and the totals; small type and no margins wasted, so that a
@@ -98,26 +113,18 @@ write_html(FILE *fp, const struct basket *b, ess_day d, const struct line *lines
 
 	sheet_date(d, date, sizeof date);
 	buf_init(&o);
-	/* TRANSLATORS: the language of the printed sheet, for <html lang>. */
-	buf_printf(&o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>", _("en"));
-	html_text(&o, b->set.name);
+	buf_adds(&o, b->set.name);
 	buf_adds(&o, " — ");
 	buf_printf(&o, _("distribution of %s"), date);
-	buf_adds(&o, "</title>\n<style>\n"
-		"@page { size: A4; margin: 12mm 10mm; }\n"
-		"body { font: 10pt/1.25 \"DejaVu Sans\", Arial, sans-serif; margin: 0; }\n"
-		"h1 { font-size: 14pt; margin: 0 0 2mm; }\n"
-		"p { margin: 0 0 2mm; }\n"
-		"table { border-collapse: collapse; width: 100%; }\n"
-		"thead { display: table-header-group; }\n"
-		"tr { page-break-inside: avoid; break-inside: avoid; }\n"
-		"th, td { border: 0.3mm solid #999; padding: 0.8mm 1.5mm; vertical-align: top; }\n"
-		"th { background: #eee; text-align: left; }\n"
-		"td.n { text-align: right; white-space: nowrap; }\n"
-		"td.sign { width: 28mm; }\n"
-		"tr.off td { color: #777; }\n"
-		"tfoot td { font-weight: bold; }\n"
-		"</style>\n</head>\n<body>\n<h1>");
+	{
+		char *title = buf_detach(&o);
+
+		buf_init(&o);
+		/* TRANSLATORS: the language of the printed sheet, for <html lang>. */
+		html_page_open(&o, _("en"), title, "basket-orders", sheet_css);
+		free(title);
+	}
+	buf_adds(&o, "<h1>");
 	html_text(&o, b->set.name);
 	buf_adds(&o, " — ");
 	buf_printf(&o, _("distribution of %s"), date);
@@ -199,7 +206,7 @@ write_html(FILE *fp, const struct basket *b, ess_day d, const struct line *lines
 			"%ld lines of absent members to give away (absence policy donate).", absent), absent);
 		buf_adds(&o, "</p>\n");
 	}
-	buf_adds(&o, "</body>\n</html>\n");
+	html_page_close(&o);
 	if (fwrite(o.data, 1, o.len, fp) != o.len)
 		ess_die_errno(EX_IOERR, "%s", _("write error"));
 	buf_release(&o);

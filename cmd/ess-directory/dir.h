@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "cli.h"
 #include "table.h"
 #include "write.h"
 
@@ -131,17 +132,7 @@ words_at(const struct words *w, size_t i)
  * with it when prefix is set. */
 int words_contain(const char *text, size_t len, const char *word, size_t wlen, int prefix);
 
-/*
- * Commands.  Each has its argp (with cli_argp as its child) and a run
- * function that gets the FILE arguments, NULL-terminated.
- */
-struct command {
-	const char *name;	/* listed in main.c's doc */
-	const struct argp *argp;
-	int (*run)(char **files);
-	unsigned formats;	/* -o formats beyond the defaults */
-};
-
+/* Commands (struct command: lib/cli.h). */
 extern const struct argp query_argp, stats_argp, import_argp, validate_argp,
 	dedupe_argp, match_argp, export_argp;
 int query_run(char **files);

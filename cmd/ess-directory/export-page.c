@@ -17,6 +17,7 @@
 #include "err.h"
 #include "export.h"
 #include "map.h"
+#include "page.h"
 #include "text.h"
 #include "write.h"
 
@@ -391,10 +392,8 @@ groups_in_order(const struct page *p)
 
 /* ------------------------------------------------------------ HTML */
 
+/* Beyond lib/page's base style. */
 static const char html_style[] =
-	"@page { size: A4; margin: 18mm 16mm; }\n"
-	"html { font: 10.5pt/1.45 \"DejaVu Sans\", \"Liberation Sans\", Arial, sans-serif; color: #222; }\n"
-	"body { max-width: 46em; margin: 2em auto; padding: 0 1em; }\n"
 	"h1 { font-size: 20pt; color: #1b5e20; margin: 0 0 .2em; }\n"
 	"h2 { font-size: 14pt; color: #1b5e20; border-bottom: 2px solid #81c784; margin: 1.6em 0 .6em;"
 	" break-after: avoid; page-break-after: avoid; }\n"
@@ -410,8 +409,7 @@ static const char html_style[] =
 	"dl.index dd { margin: 0 0 0 1.5em; }\n"
 	"a { color: #1b5e20; }\n"
 	"@media print {\n"
-	"  body { max-width: none; margin: 0; padding: 0; }\n"
-	"  a { color: inherit; text-decoration: none; }\n"
+	"  a { color: inherit; }\n"
 	"  nav, .index { break-after: page; page-break-after: always; }\n"
 	"  .index:last-of-type { break-after: auto; page-break-after: auto; }\n"
 	"}\n";
@@ -583,11 +581,16 @@ html_page(struct page *p)
 	const char *title = xo.title ? xo.title : EXPORT_TITLE;
 	size_t *slot = groups_in_order(p), cur = (size_t)-1;
 
-	buf_adds(b, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		"<meta name=\"generator\" content=\"ess-directory (ess-tools) " ESS_VERSION "\">\n<title>");
-	html_text(b, title, NL_SPACE);
-	buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<header>\n<h1>", html_style);
+	{
+		char *t = xstrdup(title);
+
+		for (char *c = t; *c; c++)
+			if (*c == '\n' || *c == '\r' || *c == '\t')
+				*c = ' ';
+		html_page_open(b, "fr", t, "ess-directory", html_style);
+		free(t);
+	}
+	buf_adds(b, "<header>\n<h1>");
 	html_text(b, title, NL_SPACE);
 	buf_adds(b, "</h1>\n<p class=\"intro\">");
 	intro_text(p, &p->fold);
@@ -620,7 +623,7 @@ html_page(struct page *p)
 	buf_adds(b, "</main>\n");
 	html_index(p, &p->offers, "offres", "Index des offres", "Aucune offre.");
 	html_index(p, &p->needs, "besoins", "Index des besoins", "Aucun besoin.");
-	buf_adds(b, "</body>\n</html>\n");
+	html_page_close(b);
 	free(slot);
 }
 

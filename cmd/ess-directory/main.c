@@ -3,14 +3,12 @@
  * actors, as a filter: import, validate, dedupe, query, match, stats,
  * export.
  *
- * main finds the command (the first argument, as git does) and hands the
- * rest of the arguments to its argp; the commands read records through
- * dir.h and write through lib/write.
+ * main hands the arguments to cli_run_command (lib/cli.h), which finds
+ * the command (the first argument, as git does) and hands the rest to its
+ * argp; the commands read records through dir.h and write through
+ * lib/write.
  */
 #include <argp.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cli.h"
 #include "dir.h"
@@ -46,67 +44,16 @@ static const char doc[] = N_(
 	"usage, 65 bad data, 66 an input cannot be opened, 73 an output cannot "
 	"be created, 74 read or write error.");
 
-static const struct command *cmd;
-static int cmd_at;	/* argv index of the command */
-
-static const struct command *
-find_command(const char *name)
-{
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (strcmp(name, commands[i].name) == 0)
-			return &commands[i];
-	return NULL;
-}
-
-/* Options common to every command may come before it: "ess-directory
- * -i json query ...".  The command ends this parse. */
-static error_t
-top_parse(int key, char *arg, struct argp_state *state)
-{
-	switch (key) {
-	case ARGP_KEY_ARG:
-		cmd = find_command(arg);
-		if (!cmd)
-			argp_error(state, _("unknown command '%s'"), arg);
-		cmd_at = state->next - 1;
-		state->next = state->argc;
-		break;
-	case ARGP_KEY_NO_ARGS:
-		argp_error(state, "%s", _("missing command (import, validate, dedupe, query, match, stats or export)"));
-		break;
-	default:
-		return ARGP_ERR_UNKNOWN;
-	}
-	return 0;
-}
-
-static const struct argp top_argp = {
-	NULL, top_parse, N_("COMMAND [OPTION]... [FILE]..."), doc, cli_children, NULL, ESS_PACKAGE,
-};
-
 const char *argp_program_version = "ess-directory (ess-tools) " ESS_VERSION;
+
+static const struct cli_tool tool = {
+	"ess-directory", commands, NCOMMANDS, doc,
+	N_("missing command (import, validate, dedupe, query, match, stats or export)"),
+};
 
 int
 main(int argc, char **argv)
 {
-	char name[64];
-	int status;
-
 	ess_init("ess-directory");
-	/* The command's own output formats are known before -o is read. */
-	for (int i = 1; i < argc; i++)
-		if (find_command(argv[i])) {
-			cli.formats |= find_command(argv[i])->formats;
-			break;
-		}
-	argp_parse(&top_argp, argc, argv, ARGP_IN_ORDER, NULL, NULL);
-	if (!cmd)
-		return EX_USAGE;	/* argp said why */
-	snprintf(name, sizeof name, "ess-directory %s", cmd->name);
-	argv[cmd_at] = name;
-	argp_parse(cmd->argp, argc - cmd_at, argv + cmd_at, 0, NULL, NULL);
-	cli_start();
-	status = cmd->run(dir_files);
-	cli_finish();
-	return status ? status : ess_exit_status;
+	return cli_run_command(&tool, argc, argv, &dir_files);
 }

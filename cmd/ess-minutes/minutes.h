@@ -120,18 +120,38 @@ struct minutes {
 	size_t nentries;
 	struct mblock *blocks;
 	size_t nblocks;
+	void *parsing;		/* parse.c's state while it reads; NULL after */
 };
 
 /* Reads and parses path ("-": stdin).  Dies as said above. */
 void minutes_read(struct minutes *m, const char *path);
+/* Parses len bytes of text as if read from a file called name (m is
+ * cleared first).  With MINUTES_NO_FILES no file is read: the header's
+ * attendance file and "< FILE" blocks are kept as written but not read
+ * (for the fuzz target).  Dies as minutes_read does; a caller that
+ * catches ess_die (ess_catcher) may still minutes_free m. */
+#define MINUTES_NO_FILES 1u
+void minutes_parse_mem(struct minutes *m, const char *name, const char *text, size_t len,
+	unsigned flags);
+/* Frees what m holds (also a half-parsed m) and clears it. */
 void minutes_free(struct minutes *m);
 
 /* The value of header key (folded), or NULL. */
 const char *minutes_field(const struct minutes *m, const char *key);
 
 /* Counts a sign-in sheet (CSV or JSON; columns name, structure, kind,
- * status, proxy_holder and their French aliases).  eligible < 0: unknown. */
+ * status, proxy_holder and their French aliases).  eligible < 0: unknown.
+ * The quorum is attendance_quorum of eligible (see below). */
 void attendance_count(struct attendance *a, const char *path, long eligible);
+/* The same on a table already open (an attendance block): when keep is
+ * not NULL, every row is also appended to it, header included. */
+struct table;
+void attendance_rows(struct attendance *a, struct table *t, long eligible, struct mtable *keep);
+/* The quorum: a number of members ("30") or a percentage of eligible
+ * ("50%", rounded up, as ess-tally --quorum); the default is 50%.
+ * attendance_set_quorum returns -1 when spec is neither. */
+int attendance_set_quorum(const char *spec);
+long attendance_quorum(long eligible);
 
 /* The names of the kinds and tags, as written in JSON and extract. */
 const char *mkind_name(enum mkind k);
@@ -145,5 +165,11 @@ int render_run(char **files);
 int attendance_run(char **files);
 int extract_run(char **files);
 int check_run(char **files);
+
+/* The FILE arguments of attendance, extract and check, NULL-terminated
+ * (NULL when there are none); minutes_parse_arg, for a command's
+ * parse_opt, collects them and returns ARGP_ERR_UNKNOWN for other keys. */
+extern char **minutes_files;
+error_t minutes_parse_arg(int key, char *arg, struct argp_state *state);
 
 #endif

@@ -489,6 +489,38 @@ test_keep_going(void)
 	ess_exit_status = 0;
 }
 
+/* A table from memory reads as the same bytes from a file do: sniffed
+ * delimiter, quoted fields, JSON; the name is the one messages use. */
+static void
+test_open_mem(void)
+{
+	static const char csv[] = "a;b\n1;\"x;y\"\n2;z\n";
+	static const char json[] = "[{\"a\": 1, \"b\": \"u\"}, {\"a\": 2.5, \"b\": null}]";
+	struct table_opts o = { .threads = 1 };
+	struct table *t, *tp = NULL;
+	struct row *r;
+
+	t = table_open_mem("inline block", csv, sizeof csv - 1, &o, &tp);
+	T_OK(t == tp);
+	T_STREQ(t->name, "inline block");
+	T_EQ(t->ncols, 2);
+	T_STREQ(t->cols[1], "b");
+	r = table_next(t);
+	T_OK(r && strcmp(r->f[1], "x;y") == 0);
+	r = table_next(t);
+	T_OK(r && strcmp(r->f[0], "2") == 0 && r->line == 3);
+	T_OK(table_next(t) == NULL);
+	table_close(t);
+	t = table_open_mem("j", json, sizeof json - 1, &o, NULL);
+	T_EQ(t->format, TF_JSON);
+	r = table_next(t);
+	T_OK(r && strcmp(r->f[0], "1") == 0 && strcmp(r->f[1], "u") == 0);
+	r = table_next(t);
+	T_OK(r && strcmp(r->f[0], "2.5") == 0 && strcmp(r->f[1], "") == 0);
+	T_OK(table_next(t) == NULL);
+	table_close(t);
+}
+
 int
 main(void)
 {
@@ -507,6 +539,7 @@ main(void)
 	test_find();
 	test_fold_name();
 	test_keep_going();
+	test_open_mem();
 	for (int i = 0; i < nfiles; i++) {
 		char path[256];
 
