@@ -56,6 +56,30 @@ run ess-directory export --format=geojson -O $out/annuaire.geojson $out/annuaire
 run ess-directory export --format=vcard -O $out/annuaire.vcf $out/annuaire.csv
 echo "wrote $out/annuaire.html, $out/annuaire.geojson and $out/annuaire.vcf"
 
+say "The minutes of the bouillon de territoire: the secretary's Markdown, the sticker votes counted afresh, the sign-in sheet"
+rm -rf "$out/bouillon-2016"
+cp -R $B "$out/bouillon-2016"
+run ess-tally -o json --sort=input --items=$B/besoins.csv -O "$out/bouillon-2016/gommettes.json" $B/gommettes.csv
+run ess-minutes attendance -o table $B/emargement.csv
+run ess-minutes render -o html -O "$out/compte-rendu.html" "$out/bouillon-2016/compte-rendu.md"
+echo "wrote $out/compte-rendu.html (one page, print it on A4)"
+
+say "A year later: what was decided, who was to do what by when"
+echo "\$ ess-minutes extract --what=actions -o tsv $B/compte-rendu.md $A/pv-ag.md | cut -f1,5-7"
+ess-minutes extract --what=actions -o tsv $B/compte-rendu.md $A/pv-ag.md | cut -f1,5-7
+echo "\$ ess-minutes extract --what=votes -o tsv $A/pv-ag.md | cut -f2,4,5,8-10"
+ess-minutes extract --what=votes -o tsv $A/pv-ag.md | cut -f2,4,5,8-10
+
+say "The general assembly's procès-verbal: its motions counted afresh by ess-tally, then checked"
+rm -rf "$out/ag-cafe-pluche"
+cp -R $A "$out/ag-cafe-pluche"
+run ess-tally -m motion --eligible=60 --quorum=50% --majority=two-thirds -o json -O "$out/ag-cafe-pluche/votes.json" $A/votes.csv
+run ess-minutes render -o html -O "$out/pv-ag.html" "$out/ag-cafe-pluche/pv-ag.md"
+echo "wrote $out/pv-ag.html"
+run ess-minutes check $A/pv-ag.md
+echo "\$ ess-minutes check $A/pv-ag-incomplet.md"
+ess-minutes check $A/pv-ag-incomplet.md || echo "(exit $?: each missing item named with its line)"
+
 C=share/examples/cafe-pluche
 say "Café Pluche, Monday baskets: the next pick-up list, as the cron line prints it"
 # The example season ran from September 2025 to June 2026: --today puts

@@ -146,6 +146,56 @@ cut -d'|' -f2- "$TD/.specs" | tr '|' '\n' | sort -u | while read -r alias; do
 	t_report $? "ess-formats.5 lists the basket alias '$alias'"
 done
 
+# ess-minutes.1 documents every option of every command; ess-formats.5
+# describes the sign-in sheet's columns with their aliases
+# (cmd/ess-minutes/attendance.c), and lists every header key and tail key
+# that cmd/ess-minutes/parse.c knows ("key_is(p, "a|b")").
+page=$MAN/ess-minutes.1
+for cmd in render attendance extract check; do
+	"$BIN/ess-minutes" "$cmd" --help >"$TD/.help" 2>&1
+	t_report $? "ess-minutes $cmd --help exits 0"
+	for o in $(grep -o -- '--[a-z][a-z0-9-]*' "$TD/.help" | sort -u); do
+		grep -Eq "(^|[[:space:]])Fl \\\\?-${o#--}([[:space:]]|\$)" "$page"
+		t_report $? "ess-minutes.1 documents $cmd $o"
+	done
+	for s in $(sed -n 's/^ *-\([A-Za-z?]\), --.*/\1/p' "$TD/.help" | sort -u); do
+		grep -Eq "(^|[[:space:]])Fl (\\\\&)?[$s]([[:space:]]|\$)" "$page"
+		t_report $? "ess-minutes.1 documents $cmd -$s"
+	done
+done
+sed -n 's/.*{ "\([a-z_]*\)", "\([^"]*\)", [A-Z_0-9|]* }.*/\1|\2/p' "$T_ROOT/cmd/ess-minutes/attendance.c" >"$TD/.specs"
+n=$(grep -c . "$TD/.specs")
+[ "$n" -eq 5 ]
+t_report $? "the sign-in sheet's columns are found ($n columns)"
+sed -n '/^\.Ss Minutes: sign-in sheet/,/^\.Ss /p' "$TD/.formats" >"$TD/.signin"
+cut -d'|' -f1 "$TD/.specs" | sort -u | while read -r name; do
+	grep -qx "\.It Cm $name" "$TD/.signin"
+	t_report $? "ess-formats.5 describes the sign-in column $name"
+done
+cut -d'|' -f2- "$TD/.specs" | tr '|' '\n' | sort -u | while read -r alias; do
+	has_ql "$TD/.signin" "$alias"
+	t_report $? "ess-formats.5 lists the sign-in alias '$alias'"
+done
+# The header's and the tails' keys: every name of a key_is() list is in
+# the Minutes section, as ".It Cm NAME", in an ".It Cm A , B" line, or as
+# ".Ql NAME", folded as the parser folds it (no accents, spaces, hyphens
+# or final s).
+sed -n '/^\.Ss Minutes$/,/^\.Ss /p' "$TD/.formats" |
+	sed 's/\\(.\([a-zA-Z]\)/\1/g' |
+	awk '/^\.It Cm / { sub(/^\.It Cm /, ""); n = split($0, a, / , /)
+		for (i = 1; i <= n; i++) print a[i]; next }
+		/^\.Ql / { sub(/^\.Ql /, ""); sub(/ [,.;]$/, ""); print }' |
+	tr 'A-Z' 'a-z' | sed -e "s/[ _.'-]//g" -e 's/s$//' | sort -u >"$TD/.keys"
+grep -o 'key_is(p, "[^"]*")' "$T_ROOT/cmd/ess-minutes/parse.c" | sed 's/.*"\(.*\)".*/\1/' |
+	tr '|' '\n' | sort -u >"$TD/.known"
+n=$(grep -c . "$TD/.known")
+[ "$n" -ge 30 ]
+t_report $? "ess-minutes' header and tail keys are found ($n names)"
+while read -r key; do
+	grep -qx -- "$key" "$TD/.keys"
+	t_report $? "ess-formats.5 lists the minutes key '$key'"
+done <"$TD/.known"
+
 # The examples, page by page.
 examples() {	# page: writes $TD/ex/N.cmd and N.want, prints N
 	rm -rf "$TD/ex"
@@ -174,6 +224,7 @@ for p in $pages; do
 	n=$(examples "$p")
 	case $base in
 	ess-tally.1) [ "$n" -ge 10 ] ;;
+	ess-minutes.1) [ "$n" -ge 8 ] ;;
 	ess-tools.7) [ "$n" -ge 2 ] ;;
 	*) true ;;
 	esac

@@ -329,7 +329,7 @@ t_run 0 ess-tally -m dots "$D/ties.csv"
 t_out "$by_net"
 t_run 0 ess-tally --method=dots "$D/ties.csv"
 t_out "$by_net"
-t_run 64 ess-tally --method=borda "$D/ties.csv"
-t_err_has "unknown method 'borda'"
+t_run 64 ess-tally --method=bordo "$D/ties.csv"
+t_err_has "unknown method 'bordo'"
 
 t_py_flush
