@@ -220,7 +220,11 @@ get_ref(struct file *f, int col, const struct map *m, const char *what, size_t *
 	return 1;
 }
 
-#define GROW(arr, n) ((arr) = xreallocarray((arr), (n) + 1, sizeof *(arr)), &(arr)[(n)++])
+/* The next element of array arr holding n: the capacity doubles at each
+ * power of two from 16 (implied by n, so no field keeps it). */
+#define GROW(arr, n) (((n) == 0 || ((n) >= 16 && ((n) & ((n) - 1)) == 0) ? \
+	(void)((arr) = xreallocarray((arr), (n) ? 2 * (n) : 16, sizeof *(arr))) : (void)0), \
+	&(arr)[(n)++])
 
 /* ------------------------------------------------------------ files */
 
