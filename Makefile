@@ -119,8 +119,8 @@ tidy: | build/.deps-ok
 
 memcheck: all
 	@mkdir -p build/valgrind/bin
-	@for c in $(CMDS); do printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite "%s/bin/%s" "$$@"\n' "$$PWD" $$c >build/valgrind/bin/$$c; chmod +x build/valgrind/bin/$$c; done
-	@for t in tests/cli/tally-*.sh tests/cli/directory-*.sh; do BIN=$$PWD/build/valgrind/bin sh $$t; done | tests/count
+	@for c in $(CMDS); do printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=%s/tests/valgrind.supp "%s/bin/%s" "$$@"\n' "$$PWD" "$$PWD" $$c >build/valgrind/bin/$$c; chmod +x build/valgrind/bin/$$c; done
+	@for t in tests/cli/tally-*.sh tests/cli/directory-*.sh tests/cli/minutes-*.sh tests/cli/basket-*.sh; do BIN=$$PWD/build/valgrind/bin sh $$t; done | tests/count
 
 deps:
 	@build-aux/deps install

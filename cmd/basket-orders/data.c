@@ -167,7 +167,7 @@ get_stamp(struct file *f, int col, int64_t *out)
 			if (!*t || ((sscanf(t, "%2d:%2d%n", &h, &m, &used) == 2 ||
 			    sscanf(t, "%2dh%2d%n", &h, &m, &used) == 2) && !t[used] &&
 			    h >= 0 && h < 24 && m >= 0 && m < 60)) {
-				*out = (int64_t)d * 1440 + h * 60 + m;
+				*out = (int64_t)d * 1440 + (int64_t)h * 60 + m;
 				return 1;
 			}
 		}

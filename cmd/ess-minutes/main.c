@@ -23,19 +23,18 @@ static const struct command commands[] = {
 #define NCOMMANDS (sizeof commands / sizeof *commands)
 
 static const char doc[] = N_(
-	"Minutes from the secretary's Markdown: a header of 'key: value' lines, "
-	"an agenda of '##' headings, DÉCISION, ACTION and INFO lines, and data "
-	"blocks (tally, attendance, table) inline or from the other tools' files."
+	"Meeting minutes from the secretary's Markdown and the other tools' data,\n"
+	"as a printable page; decisions and actions back out as rows."
 	"\vCommands:\n"
 	"  render      the finished minutes as Markdown, HTML, text or JSON\n"
 	"  attendance  the counts of a sign-in sheet, and the quorum\n"
 	"  extract     decisions, actions or votes as rows, from many minutes\n"
 	"  check       what a procès-verbal (pv-ag, pv-ca) must state\n"
-	"\n'ess-minutes COMMAND --help' lists a command's options.  The Markdown "
-	"conventions are in ess-formats(5).  With no FILE, or when FILE is -, "
-	"commands read standard input.  Exit status: 0 success, 64 usage, 65 bad "
-	"data, 66 an input cannot be opened, 73 an output cannot be created, 74 "
-	"read or write error.");
+	"\n'ess-minutes COMMAND --help' lists a command's options.\n"
+	"The Markdown conventions are in ess-formats(5).  With no FILE, or when\n"
+	"FILE is -, commands read standard input.\n"
+	"Exit status: 0 success, 64 usage, 65 bad data, 66 an input cannot be\n"
+	"opened, 73 an output cannot be created, 74 read or write error.");
 
 static const struct cli_tool tool = {
 	"ess-minutes", commands, NCOMMANDS, doc,

@@ -428,7 +428,7 @@ copeland_run(struct election *e, struct eresult *r)
 				t++;
 		}
 		key[i] = w - l;
-		v[i * 4] = fmt_i64(w);
+		v[(size_t)i * 4] = fmt_i64(w);
 		v[i * 4 + 1] = fmt_i64(l);
 		v[i * 4 + 2] = fmt_i64(t);
 		v[i * 4 + 3] = fmt_i64(w - l);

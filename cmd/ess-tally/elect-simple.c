@@ -77,7 +77,7 @@ plurality_run(struct election *e, struct eresult *r)
 	for (size_t i = 0; i < n; i++)
 		total += key[c[i]] = pairwise_first(e, c[i]);
 	for (size_t i = 0; i < n; i++) {
-		v[c[i] * 2] = fmt_i64(key[c[i]]);
+		v[(size_t)c[i] * 2] = fmt_i64(key[c[i]]);
 		v[c[i] * 2 + 1] = fmt_share(key[c[i]], total);
 	}
 	eresult_rule(r, "%s", _("plurality: each ballot counts for its first choice; the most votes wins"));
@@ -130,7 +130,7 @@ two_round_run(struct election *e, struct eresult *r)
 			c[j - 1] = t;
 		}
 	for (size_t i = 0; i < n; i++)
-		v[c[i] * 2] = fmt_i64(first[c[i]]);
+		v[(size_t)c[i] * 2] = fmt_i64(first[c[i]]);
 	if (n >= 1 && 2 * first[c[0]] > total) {
 		majority = 1;
 		fin[0] = c[0];
@@ -333,7 +333,7 @@ approval_run(struct election *e, struct eresult *r)
 	eresult_columns(r, cols, 2);
 	for (size_t i = 0; i < n; i++) {
 		key[c[i]] = mark(e, c[i], 0);
-		v[c[i] * 2] = fmt_i64(key[c[i]]);
+		v[(size_t)c[i] * 2] = fmt_i64(key[c[i]]);
 		/* The share of the valid ballots approving. */
 		v[c[i] * 2 + 1] = fmt_share(key[c[i]], e->valid);
 	}
@@ -375,7 +375,7 @@ score_run(struct election *e, struct eresult *r)
 		int64_t cnt = mark(e, c[i], 1);
 
 		key[c[i]] = mark(e, c[i], 0);
-		v[c[i] * 3] = fmt_i64(key[c[i]]);
+		v[(size_t)c[i] * 3] = fmt_i64(key[c[i]]);
 		v[c[i] * 3 + 1] = fmt_i64(cnt);
 		v[c[i] * 3 + 2] = fmt_mean(key[c[i]], cnt);
 	}

@@ -203,7 +203,7 @@ stv_run(struct election *e, struct eresult *r)
 	group = xcalloc(nc + 1, sizeof *group);
 	atv = xcalloc(nc + 1, sizeof *atv);
 	for (i = 0; i < s.nr; i++)
-		if (num_add(V, s.rk[i].weight, &V) < 0 || num_mul(V, 2 * SCALE, &t) < 0)
+		if (num_add(V, s.rk[i].weight, &V) < 0 || num_mul(V, (int64_t)2 * SCALE, &t) < 0)
 			ess_die(EX_DATAERR, "%s", _("too many votes: the count overflows"));
 	for (i = 0; i < nc; i++) {
 		s.kept[i] = -1;
