@@ -243,8 +243,7 @@ irv_count(const struct ranking *rk, size_t nr, const unsigned char *state,
 	return exhausted;
 }
 
-/* Appends the names of cands, comma-separated. */
-static void
+void
 names_text(struct buf *b, const struct election *e, const uint32_t *cands, size_t n)
 {
 	size_t i;
@@ -254,6 +253,46 @@ names_text(struct buf *b, const struct election *e, const uint32_t *cands, size_
 			buf_adds(b, ", ");
 		buf_adds(b, e->names[cands[i]]);
 	}
+}
+
+size_t
+exclusion_pick(struct eresult *r, const struct election *e, const int64_t *v,
+	const unsigned char *state, unsigned char cont, size_t keep, struct buf *what,
+	const int64_t *const *hist, size_t nhist, uint32_t *tied, size_t *ntiedp, uint32_t *out)
+{
+	int64_t minv = -1, next = -1, sumtied = 0;
+	size_t ncont = 0, ntied = 0;
+	long pick;
+
+	for (size_t i = 0; i < e->nc; i++)
+		if (state[i] == cont) {
+			ncont++;
+			if (minv < 0 || v[i] < minv)
+				minv = v[i];
+		}
+	for (size_t i = 0; i < e->nc; i++) {
+		if (state[i] != cont)
+			continue;
+		if (v[i] == minv) {
+			tied[ntied++] = (uint32_t)i;
+			sumtied += v[i];
+		} else if (next < 0 || v[i] < next) {
+			next = v[i];
+		}
+	}
+	*ntiedp = ntied;
+	/* Together fewer than anyone else: the order among them cannot
+	 * matter, they go at once. */
+	if (ntied == 1 || (next >= 0 && sumtied < next && ncont - ntied >= keep)) {
+		memcpy(out, tied, ntied * sizeof *tied);
+		return ntied;
+	}
+	names_text(what, e, tied, ntied);
+	pick = tie_break(r, tied, ntied, what->data, hist, nhist, 0);
+	if (pick < 0)
+		return 0;
+	out[0] = (uint32_t)pick;
+	return 1;
 }
 
 void
@@ -296,7 +335,7 @@ irv_run(struct election *e, struct eresult *r)
 				eresult_note(r, _("%s withdrawn: excluded before the count"), e->names[i]);
 
 	while (ncont > 0 && winner < 0 && !stopped) {
-		int64_t *v = xcalloc(nc + 1, sizeof *v), cont = 0, ex, minv = -1, next = -1, sumtied = 0;
+		int64_t *v = xcalloc(nc + 1, sizeof *v), cont = 0, ex;
 		size_t ntied = 0, ngone = 0;
 		long best = -1;
 
@@ -311,40 +350,18 @@ irv_run(struct election *e, struct eresult *r)
 			lastv[i] = v[i];
 			if (best < 0 || v[i] > v[best])
 				best = (long)i;
-			if (minv < 0 || v[i] < minv)
-				minv = v[i];
 		}
 		if (ncont == 1 || (cont > 0 && v[best] > cont - v[best]))
 			winner = best;
 		else {
-			for (i = 0; i < nc; i++) {
-				if (state[i] != CONT)
-					continue;
-				if (v[i] == minv) {
-					tied[ntied++] = (uint32_t)i;
-					sumtied += v[i];
-				} else if (next < 0 || v[i] < next)
-					next = v[i];
-			}
-			if (ntied == 1 || (next >= 0 && sumtied < next)) {
-				memcpy(out + nout, tied, ntied * sizeof *tied);
-				ngone = ntied;
-			} else {
-				long pick;
-
-				buf_reset(&b);
-				buf_printf(&b, _("round %ld: exclusion among "), round);
-				names_text(&b, e, tied, ntied);
-				/* The previous rounds' counts, oldest first. */
-				pick = tie_break(r, tied, ntied, b.data, (const int64_t *const *)hist,
-					(size_t)round - 1, 0);
-				if (pick < 0) {
-					stopped = 1;
-					nstop = ntied;
-				} else {
-					out[nout] = (uint32_t)pick;
-					ngone = 1;
-				}
+			buf_reset(&b);
+			buf_printf(&b, _("round %ld: exclusion among "), round);
+			/* The previous rounds' counts, oldest first. */
+			ngone = exclusion_pick(r, e, v, state, CONT, 0, &b, (const int64_t *const *)hist,
+				(size_t)round - 1, tied, &ntied, out + nout);
+			if (!ngone) {
+				stopped = 1;
+				nstop = ntied;
 			}
 		}
 		/* This round's rows. */

@@ -136,18 +136,6 @@ totals(struct stv *s, int64_t *tot)
 			tot[i] = s->kept[i];
 }
 
-static void
-names_text(struct buf *b, const struct election *e, const uint32_t *cands, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (i)
-			buf_adds(b, ", ");
-		buf_adds(b, e->names[cands[i]]);
-	}
-}
-
 /* Sorts cands by votes, highest first (stable: candidate order). */
 static void
 sort_desc(uint32_t *cands, size_t n, const int64_t *tot)
@@ -337,42 +325,18 @@ stv_run(struct election *e, struct eresult *r)
 					eresult_note(r, _("%s: the first elected goes first"), b.data);
 			}
 			if (surplus_of < 0) {
-				/* Exclusion of the fewest. */
-				int64_t minv = -1, next = -1, sumtied = 0;
+				/* Exclusion of the fewest; at once only when enough
+				 * candidates stay for the seats left.  The previous
+				 * stages' counts, oldest first. */
 				size_t ntied = 0;
 
-				for (i = 0; i < nc; i++)
-					if (s.state[i] == CONT && (minv < 0 || tot[i] < minv))
-						minv = tot[i];
-				for (i = 0; i < nc; i++) {
-					if (s.state[i] != CONT)
-						continue;
-					if (tot[i] == minv) {
-						tied[ntied++] = (uint32_t)i;
-						sumtied += tot[i];
-					} else if (next < 0 || tot[i] < next)
-						next = tot[i];
-				}
-				if (ntied == 1 || (next >= 0 && sumtied < next &&
-				    ncont - ntied >= (size_t)seats - nelected)) {
-					memcpy(out + nout, tied, ntied * sizeof *tied);
-					ngone = ntied;
-				} else {
-					long pick;
-
-					buf_reset(&b);
-					buf_printf(&b, _("stage %ld: exclusion among "), stage);
-					names_text(&b, e, tied, ntied);
-					/* The previous stages' counts, oldest first. */
-					pick = tie_break(r, tied, ntied, b.data, (const int64_t *const *)hist,
-						(size_t)stage - 1, 0);
-					if (pick < 0) {
-						stopped = 1;
-						nstop = ntied;
-					} else {
-						out[nout] = (uint32_t)pick;
-						ngone = 1;
-					}
+				buf_reset(&b);
+				buf_printf(&b, _("stage %ld: exclusion among "), stage);
+				ngone = exclusion_pick(r, e, tot, s.state, CONT, (size_t)seats - nelected, &b,
+					(const int64_t *const *)hist, (size_t)stage - 1, tied, &ntied, out + nout);
+				if (!ngone) {
+					stopped = 1;
+					nstop = ntied;
 				}
 			}
 		}

@@ -277,6 +277,23 @@ void mj_run(struct election *e, struct eresult *r);
 long tie_break(struct eresult *r, const uint32_t *tied, size_t n, const char *what,
 	const int64_t *const *prev, size_t nprev, int want_max);
 
+/* IRV and STV (elect-irv.c): appends the names of cands to b,
+ * comma-separated. */
+void names_text(struct buf *b, const struct election *e, const uint32_t *cands, size_t n);
+/*
+ * Who is excluded at a round of IRV or STV: among the candidates whose
+ * state is cont, those with the fewest votes v[].  They go together when
+ * their votes added up are fewer than anyone else's (the order among them
+ * cannot matter) and at least keep candidates stay; else one goes, chosen
+ * by tie_break (what: the step so far, e.g. "round 3: exclusion among ",
+ * to which the names are appended; hist: the earlier rounds' counts,
+ * oldest first).  Writes them to out and returns their number; 0 when the
+ * tie is not broken.  tied[0..*ntiedp) are the candidates with the fewest.
+ */
+size_t exclusion_pick(struct eresult *r, const struct election *e, const int64_t *v,
+	const unsigned char *state, unsigned char cont, size_t keep, struct buf *what,
+	const int64_t *const *hist, size_t nhist, uint32_t *tied, size_t *ntiedp, uint32_t *out);
+
 /* Result building, for the methods. */
 void eresult_init(struct eresult *r, const char *method);
 void eresult_columns(struct eresult *r, const struct ecol *cols, size_t n);
