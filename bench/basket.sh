@@ -27,6 +27,7 @@ BO=bin/basket-orders   # copied into bench/work below: one binary for the whole 
 RESULTS=$W/results-basket.txt
 
 . bench/lib.sh
+TIMEFILE=$W/basket-time.txt
 case $HH$YEAR$ROUNDS in *[!0-9]*)
 	say "bench: BENCH_HOUSEHOLDS, BENCH_YEAR and BENCH_ROUNDS must be whole numbers"; exit 64 ;; esac
 [ "$HH" -ge 10 ] && [ "$ROUNDS" -ge 1 ] && [ "$YEAR" -ge 1971 ] && [ "$YEAR" -le 9998 ] || {
@@ -64,27 +65,7 @@ SMALL_HH=$((HH / 10)); [ "$SMALL_HH" -ge 10 ] || SMALL_HH=10
 SMALL=$(data "$SMALL_HH") || exit 1
 
 # ------------------------------------------------------------ the runs
-# timed OUT ERR CMD...: runs CMD once; adds its wall time to T, raises M
-# to its peak RSS (KiB); RC is its status (the first failure's).
-timed() {
-	local out=$1 err=$2 t0 t1 rc m
-	shift 2
-	t0=$EPOCHREALTIME
-	if [ -n "$TIMEBIN" ]; then
-		${TO[@]+"${TO[@]}"} "$TIMEBIN" -f '%M' -o "$W/basket-time.txt" "$@" \
-			< /dev/null > "$out" 2> "$err"
-	else
-		${TO[@]+"${TO[@]}"} "$@" < /dev/null > "$out" 2> "$err"
-	fi
-	rc=$?
-	t1=$EPOCHREALTIME
-	[ "$RC" = 0 ] && RC=$rc
-	T=$(awk -v t="$T" -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", t + b - a }')
-	if [ -n "$TIMEBIN" ]; then
-		m=$(tail -n 1 "$W/basket-time.txt")
-		case $m in '' | *[!0-9]*) ;; *) [ "$m" -gt "${M:-0}" ] && M=$m ;; esac
-	fi
-}
+# timed_add (bench/lib.sh) sums the 13 processes of a run.
 
 # run_bo DIR: totals for the year, then each month's invoice; sets T, M, RC.
 # Outputs in $W/basket-out/.
@@ -92,10 +73,10 @@ run_bo() {
 	local d=$1 mo o=$W/basket-out
 	mkdir -p "$o"
 	T=0 M='' RC=0
-	timed "$o/totals.csv" "$o/err-totals.txt" "$BO" -C "$d" -o csv totals \
+	timed_add "$o/totals.csv" "$o/err-totals.txt" "$BO" -C "$d" -o csv totals \
 		--from="$YEAR-01-01" --to="$YEAR-12-31" --by=product
 	for mo in 01 02 03 04 05 06 07 08 09 10 11 12; do
-		timed "$o/invoice-$mo.csv" "$o/err-invoice-$mo.txt" "$BO" -C "$d" -o csv \
+		timed_add "$o/invoice-$mo.csv" "$o/err-invoice-$mo.txt" "$BO" -C "$d" -o csv \
 			invoice --month="$YEAR-$mo"
 	done
 }
@@ -113,7 +94,7 @@ run_sqlite() {
 		printf '.read bench/basket.sql\n'
 	} > "$o/sqlite.in"
 	T=0 M='' RC=0
-	timed "$o/sqlite.csv" "$o/err-sqlite.txt" sqlite3 -csv -bail :memory: \
+	timed_add "$o/sqlite.csv" "$o/err-sqlite.txt" sqlite3 -csv -bail :memory: \
 		".read $o/sqlite.in"
 }
 

@@ -34,6 +34,7 @@ RESULTS=$W/results-elections.txt
 PYMAX=200000
 
 . bench/lib.sh
+TIMEFILE=$W/elections-time.txt
 case $N$ROUNDS in *[!0-9]*)
 	say "bench: BENCH_BALLOTS and BENCH_ROUNDS must be whole numbers"; exit 64 ;; esac
 [ "$N" -ge 100 ] && [ "$ROUNDS" -ge 1 ] || {
@@ -101,28 +102,6 @@ file() {	# file RUN KEY
 	cef) echo "$d/ranked-$n.cvotes" ;;
 	graded) echo "$d/graded-$n.csv" ;;
 	esac
-}
-
-# timed OUT ERR CMD...: runs CMD once; T is its wall time, M its peak RSS
-# (KiB), RC its status.
-timed() {
-	local out=$1 err=$2 t0 t1
-	shift 2
-	M=
-	t0=$EPOCHREALTIME
-	if [ -n "$TIMEBIN" ]; then
-		${TO[@]+"${TO[@]}"} "$TIMEBIN" -f '%M' -o "$W/elections-time.txt" "$@" \
-			< /dev/null > "$out" 2> "$err"
-	else
-		${TO[@]+"${TO[@]}"} "$@" < /dev/null > "$out" 2> "$err"
-	fi
-	RC=$?
-	t1=$EPOCHREALTIME
-	T=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-	if [ -n "$TIMEBIN" ]; then
-		M=$(tail -n 1 "$W/elections-time.txt")
-		case $M in *[!0-9]*) M= ;; esac
-	fi
 }
 
 declare -A TIMES RSS FAILED CHECK

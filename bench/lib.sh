@@ -59,3 +59,41 @@ bench_load_note() {
 	awk -v l="${LOAD0%% *}" 'BEGIN { if (l + 0 > 0.5) print "note: the machine " \
 		"was busy when the run began: other work makes the figures noisy" }'
 }
+
+# timed OUT ERR CMD...: runs CMD once, stdin from /dev/null, stdout to OUT
+# and stderr to ERR, stopped after $TIMEOUT s when timeout(1) is there
+# (bench_tools sets TO and TIMEBIN); sets T (wall seconds), M (peak RSS in
+# KiB, or empty without /usr/bin/time) and RC (CMD's status, 124 when
+# stopped).  /usr/bin/time writes to $TIMEFILE (default $W/time.txt).
+timed() {
+	local out=$1 err=$2 t0 t1 tf=${TIMEFILE:-$W/time.txt}
+	shift 2
+	M=
+	t0=$EPOCHREALTIME
+	if [ -n "$TIMEBIN" ]; then
+		${TO[@]+"${TO[@]}"} "$TIMEBIN" -f '%M' -o "$tf" "$@" \
+			< /dev/null > "$out" 2> "$err"
+	else
+		${TO[@]+"${TO[@]}"} "$@" < /dev/null > "$out" 2> "$err"
+	fi
+	RC=$?
+	t1=$EPOCHREALTIME
+	T=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+	if [ -n "$TIMEBIN" ]; then
+		M=$(tail -n 1 "$tf")
+		case $M in '' | *[!0-9]*) M= ;; esac
+	fi
+}
+
+# timed_add OUT ERR CMD...: timed, for a job of several processes: adds
+# the wall time to T, keeps the first failing status in RC and the largest
+# peak in M (set T=0 M='' RC=0 first).
+timed_add() {
+	local t=$T m=$M rc=$RC
+	timed "$@"
+	[ "$rc" = 0 ] || RC=$rc
+	T=$(awk -v a="$t" -v b="$T" 'BEGIN { printf "%.3f", a + b }')
+	if [ -n "$m" ] && { [ -z "$M" ] || [ "$M" -lt "$m" ]; }; then
+		M=$m
+	fi
+}

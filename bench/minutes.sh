@@ -33,6 +33,7 @@ EM=bin/ess-minutes   # copied into bench/work below: one binary for the whole ru
 RESULTS=$W/results-minutes.txt
 
 . bench/lib.sh
+TIMEFILE=$W/minutes-time.txt
 case $N$K$ROUNDS$SLOW in *[!0-9]*)
 	say "bench: BENCH_MINUTES, BENCH_PANDOC_FILES, BENCH_ROUNDS and BENCH_SLOW must be" \
 		"whole numbers"; exit 64 ;; esac
@@ -67,28 +68,6 @@ WANT_ACTIONS=$(awk '$1 == "actions" { print $2 }' "$D/expected.txt")
 O=$W/minutes-out
 
 # ------------------------------------------------------------ the runs
-# timed OUT ERR CMD...: runs CMD once; T is its wall time, M its peak RSS
-# (KiB: the largest of the process and the children it waited for), RC
-# its status.
-timed() {
-	local out=$1 err=$2 t0 t1
-	shift 2
-	M=
-	t0=$EPOCHREALTIME
-	if [ -n "$TIMEBIN" ]; then
-		${TO[@]+"${TO[@]}"} "$TIMEBIN" -f '%M' -o "$W/minutes-time.txt" "$@" \
-			< /dev/null > "$out" 2> "$err"
-	else
-		${TO[@]+"${TO[@]}"} "$@" < /dev/null > "$out" 2> "$err"
-	fi
-	RC=$?
-	t1=$EPOCHREALTIME
-	T=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-	if [ -n "$TIMEBIN" ]; then
-		M=$(tail -n 1 "$W/minutes-time.txt")
-		case $M in '' | *[!0-9]*) M= ;; esac
-	fi
-}
 
 # The loops, as bash -c scripts ($1: the output folder, then the files).
 # A loop stops at the first failure.
